@@ -1,0 +1,54 @@
+# Victim Care: `make run` to try it, `make test` to test it. Both work on a fresh machine with
+# Python 3.11 and Node.js/npm, and install only from the package registries.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test frontend translations demo lint worker sweep clean
+
+run: install frontend translations
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-test frontend translations
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.base-installed: requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.base-installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
+	touch $@
+
+install: $(VENV)/.base-installed
+install-test: $(VENV)/.test-installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend: node_modules/.installed
+	npm run --silent build
+
+translations: install
+	$(BIN)/pybabel compile --statistics -d victimcare/locale -D django
+
+lint: install-test
+	$(BIN)/ruff check .
+
+worker: install
+	TASK_WORKER=1 $(BIN)/python manage.py db_worker
+
+sweep: install
+	$(BIN)/python manage.py sweep_commitments
+
+clean:
+	rm -rf $(VENV) node_modules victimcare/frontend/build staticfiles db.sqlite3

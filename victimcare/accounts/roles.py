@@ -1,0 +1,34 @@
+"""Which organisations a user holds each role in, loaded once per user object."""
+
+from collections import defaultdict
+
+from victimcare.organisations.models import Membership
+
+Role = Membership.Role
+
+
+def roles_by_organisation(user) -> dict[str, frozenset[int]]:
+    """{role: organisation ids}. Cached on the user object, so one query per request."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_roles_by_organisation", None)
+    if cached is None:
+        grouped: dict[str, set[int]] = defaultdict(set)
+        for role, organisation_id in Membership.objects.filter(user=user).values_list("role", "organisation_id"):
+            grouped[role].add(organisation_id)
+        cached = {role: frozenset(ids) for role, ids in grouped.items()}
+        user._roles_by_organisation = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    held = roles_by_organisation(user)
+    return any(held.get(role) for role in roles)
+
+
+def organisations_with_role(user, *roles: str) -> frozenset[int]:
+    held = roles_by_organisation(user)
+    ids: set[int] = set()
+    for role in roles:
+        ids |= held.get(role, frozenset())
+    return frozenset(ids)

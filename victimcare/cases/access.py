@@ -1,0 +1,45 @@
+"""Who may see which case. A case is only ever loaded for a user through `get_case_for_user`,
+which answers 404 to anyone who may not see it and logs every read."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from victimcare.accounts.roles import Role, has_role, organisations_with_role
+from victimcare.cases.models import Case, CaseAccessLog
+
+
+def visible_cases(user) -> QuerySet[Case]:
+    """Officers see their units' cases, supervisors the cases of the units they supervise,
+    call handlers the cases they recorded. Administrators manage the system, not cases."""
+    if not user.is_authenticated:
+        return Case.objects.none()
+    units = organisations_with_role(user, Role.OFFICER, Role.SUPERVISOR)
+    condition = Q(unit_id__in=units)
+    if has_role(user, Role.CALL_HANDLER):
+        condition |= Q(recorded_by=user)
+    if not units and not has_role(user, Role.CALL_HANDLER):
+        return Case.objects.none()
+    return Case.objects.filter(condition)
+
+
+def supervises(user, case: Case) -> bool:
+    return case.unit_id in organisations_with_role(user, Role.SUPERVISOR)
+
+
+def get_case_for_user(
+    user, case_id, *, what: str, why: str = "", channel: str = CaseAccessLog.Channel.WEB, queryset=None
+) -> Case:
+    """The case, if `user` may see it (and log the read); otherwise 404, with no hint it exists."""
+    queryset = queryset if queryset is not None else visible_cases(user)
+    try:
+        case = queryset.get(pk=case_id)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such case") from None
+    log_case_access(case, user, CaseAccessLog.Action.VIEWED, what=what, why=why, channel=channel)
+    return case
+
+
+def log_case_access(case: Case, user, action: str, *, what: str, why: str = "", channel: str = "web") -> None:
+    CaseAccessLog.objects.create(
+        case=case, user=user, action=action, what=what[:200], why=why[:200], channel=channel
+    )

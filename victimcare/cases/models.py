@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Case.Status.OPEN)
+
+
+class Case(models.Model):
+    """One victim in one crime, owned by a unit and (once assigned) an officer."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    victim = models.ForeignKey("victims.Victim", on_delete=models.PROTECT, related_name="cases")
+    crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="cases")
+    unit = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="cases", verbose_name=_("unit")
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases_owned",
+        verbose_name=_("officer in charge"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="cases_recorded"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    # What the first-contact assessment found about the victim (drives enhanced rights).
+    is_vulnerable = models.BooleanField(_("vulnerable"), default=False)
+    is_intimidated = models.BooleanField(_("intimidated"), default=False)
+    is_persistently_targeted = models.BooleanField(_("persistently targeted"), default=False)
+    is_bereaved_relative = models.BooleanField(_("close relative bereaved by crime"), default=False)
+    enhanced_rights = models.BooleanField(_("enhanced rights"), default=False)
+    enhanced_rights_reasons = models.JSONField(_("why enhanced rights apply"), default=list, blank=True)
+
+    response_grade = models.PositiveSmallIntegerField(_("response grade"), null=True, blank=True)
+    location_is_rural = models.BooleanField(_("rural location"), default=False)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_at"]
+        constraints = [models.UniqueConstraint(fields=["victim", "crime"], name="one_case_per_victim_per_crime")]
+        indexes = [models.Index(fields=["unit", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.crime.reference} – {self.victim}"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValidationError("Timeline entries cannot be changed.")
+
+    def delete(self):
+        raise ValidationError("Timeline entries cannot be deleted.")
+
+
+class TimelineEvent(models.Model):
+    """Something that happened on a crime or a case. Append-only: never changed, never deleted.
+
+    Events with no case (e.g. an outcome from data.police.uk) belong to the crime and so appear
+    on the timeline of every case of that crime.
+    """
+
+    class Kind(models.TextChoices):
+        CASE_OPENED = "case_opened", _("Case opened")
+        ENHANCED_RIGHTS_ASSESSED = "enhanced_rights_assessed", _("Enhanced rights assessed")
+        OFFICER_ASSIGNED = "officer_assigned", _("Officer assigned")
+        RESPONSE_GRADED = "response_graded", _("Response graded")
+        OFFICER_ATTENDED = "officer_attended", _("Officer attended")
+        KEY_DECISION = "key_decision", _("Investigation decision")
+        VICTIM_INFORMED = "victim_informed", _("Victim informed")
+        REFERRAL_CONSENT = "referral_consent", _("Victim agreed to a referral")
+        REFERRAL_SENT = "referral_sent", _("Referral sent")
+        OUTCOME = "outcome", _("Outcome recorded")
+        COMMITMENT_OPENED = "commitment_opened", _("Commitment opened")
+        COMMITMENT_MET = "commitment_met", _("Commitment met")
+        COMMITMENT_OVERDUE = "commitment_overdue", _("Commitment overdue")
+        COMMITMENT_MISSED = "commitment_missed", _("Commitment missed")
+        COMMITMENT_WAIVED = "commitment_waived", _("Commitment waived")
+        CASE_CLOSED = "case_closed", _("Case closed")
+
+    crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="timeline")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="timeline")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    occurred_at = models.DateTimeField(_("when"), default=timezone.now)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    data = models.JSONField(default=dict, blank=True)
+    source_key = models.CharField(
+        max_length=100, null=True, blank=True, editable=False, help_text="Identifies an imported row, for idempotence."
+    )
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["crime", "source_key"], name="unique_imported_timeline_row"),
+        ]
+        indexes = [models.Index(fields=["case", "occurred_at"]), models.Index(fields=["crime", "occurred_at"])]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("Timeline entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Timeline entries cannot be deleted.")
+
+
+class CaseAccessLog(models.Model):
+    """Who read or changed a case, when, how and why. Written by the one place that loads a case."""
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", _("Viewed")
+        CHANGED = "changed", _("Changed")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web")
+        API = "api", _("API")
+        SYSTEM = "system", _("System")
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="access_log")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
+    what = models.CharField(_("what"), max_length=200, help_text=_("The page, endpoint or change."))
+    why = models.CharField(_("why"), max_length=200, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["case", "-at"])]

@@ -1,0 +1,162 @@
+"""State changes on a case, one named function each. Every function runs in a transaction, writes the
+timeline entry with the acting user, and opens or ends the commitments the charter rules call for."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from victimcare.cases.models import Case, CaseAccessLog, TimelineEvent
+from victimcare.charter import rules
+from victimcare.charter.models import Commitment
+from victimcare.charter.services import deadlines, meet_commitment, miss_commitment, open_commitment, waive_commitment
+
+
+class CaseStateError(Exception):
+    """The case is not in a state that allows the change asked for."""
+
+
+def _event(case: Case, kind: str, actor, at, **data) -> TimelineEvent:
+    return TimelineEvent.objects.create(
+        crime_id=case.crime_id, case=case, kind=kind, occurred_at=at, actor=actor, data=data
+    )
+
+
+def _log_change(case: Case, actor, what: str, channel: str) -> None:
+    if actor is not None:
+        CaseAccessLog.objects.create(
+            case=case, user=actor, action=CaseAccessLog.Action.CHANGED, what=what[:200], channel=channel
+        )
+
+
+def _require_open(case: Case) -> None:
+    if case.status != Case.Status.OPEN:
+        raise CaseStateError("The case is closed")
+
+
+def circumstances_of(case: Case) -> rules.VictimCircumstances:
+    crime = case.crime
+    reference_day = (crime.occurred_at or case.opened_at).date()
+    return rules.VictimCircumstances(
+        offence=crime.offence,
+        is_domestic_abuse=crime.is_domestic_abuse,
+        is_hate_crime=crime.is_hate_crime,
+        age=case.victim.age_on(reference_day),
+        is_vulnerable=case.is_vulnerable,
+        is_intimidated=case.is_intimidated,
+        is_persistently_targeted=case.is_persistently_targeted,
+        is_bereaved_relative=case.is_bereaved_relative,
+    )
+
+
+@transaction.atomic
+def open_case(*, victim, crime, unit, recorded_by, officer=None, at=None, channel="web", **circumstances) -> Case:
+    """A victim's case in a crime, with enhanced rights assessed from the start."""
+    at = at or timezone.now()
+    case = Case(victim=victim, crime=crime, unit=unit, officer=officer, recorded_by=recorded_by, opened_at=at,
+                **circumstances)
+    reasons = rules.enhanced_rights_reasons(circumstances_of(case))
+    case.enhanced_rights = bool(reasons)
+    case.enhanced_rights_reasons = [reason.value for reason in reasons]
+    case.save()
+    _event(case, TimelineEvent.Kind.CASE_OPENED, recorded_by, at, unit=unit.pk)
+    _event(case, TimelineEvent.Kind.ENHANCED_RIGHTS_ASSESSED, recorded_by, at,
+           eligible=case.enhanced_rights, reasons=case.enhanced_rights_reasons)
+    _log_change(case, recorded_by, "opened the case", channel)
+    return case
+
+
+@transaction.atomic
+def assign_officer(case: Case, officer, *, actor, at=None, channel="web") -> Case:
+    _require_open(case)
+    at = at or timezone.now()
+    case.officer = officer
+    case.save(update_fields=["officer"])
+    case.commitments.open().filter(owner_person__isnull=True).update(owner_person=officer)
+    _event(case, TimelineEvent.Kind.OFFICER_ASSIGNED, actor, at, officer=officer.pk, officer_name=str(officer))
+    _log_change(case, actor, "assigned the officer", channel)
+    return case
+
+
+@transaction.atomic
+def grade_response(case: Case, grade: int, *, actor, rationale: str, at=None, channel="web") -> Commitment:
+    """Set (or re-set) the response grade. A re-grade waives the previous response commitment."""
+    _require_open(case)
+    at = at or timezone.now()
+    due = rules.response_commitment(grade, at, case.location_is_rural, deadlines())
+    for previous in case.commitments.open().filter(kind=rules.CommitmentKind.RESPONSE):
+        waive_commitment(previous, actor=actor, reason=f"Re-graded to grade {grade}", at=at)
+    previous_grade = case.response_grade
+    case.response_grade = grade
+    case.save(update_fields=["response_grade"])
+    event = _event(case, TimelineEvent.Kind.RESPONSE_GRADED, actor, at,
+                   grade=grade, previous_grade=previous_grade, rationale=rationale)
+    _log_change(case, actor, f"graded the response {grade}", channel)
+    return open_commitment(case, due, opened_by_event=event, at=at)
+
+
+@transaction.atomic
+def record_attendance(case: Case, *, actor, at=None, channel="web") -> None:
+    at = at or timezone.now()
+    _event(case, TimelineEvent.Kind.OFFICER_ATTENDED, actor, at)
+    for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.RESPONSE):
+        meet_commitment(commitment, actor=actor, at=at)
+    _log_change(case, actor, "recorded attendance", channel)
+
+
+@transaction.atomic
+def record_key_decision(case: Case, decision: rules.KeyDecision, *, actor, at=None, note: str = "",
+                        channel="web") -> Commitment:
+    """An investigation decision the victim must be told about within 1 (enhanced) or 5 working days."""
+    _require_open(case)
+    at = at or timezone.now()
+    event = _event(case, TimelineEvent.Kind.KEY_DECISION, actor, at, decision=decision.value, note=note)
+    due = rules.inform_decision_commitment(decision, at, case.enhanced_rights, deadlines())
+    _log_change(case, actor, f"recorded decision: {decision.value}", channel)
+    return open_commitment(case, due, opened_by_event=event, at=at)
+
+
+@transaction.atomic
+def record_victim_informed(commitment: Commitment, *, actor, at=None, how: str = "", channel="web") -> Commitment:
+    """The victim was told about the decision the commitment is for."""
+    if commitment.kind != rules.CommitmentKind.INFORM_DECISION:
+        raise CaseStateError("Only an inform-the-victim commitment is met by informing the victim")
+    at = at or timezone.now()
+    case = commitment.case
+    _event(case, TimelineEvent.Kind.VICTIM_INFORMED, actor, at,
+           decision=commitment.detail.get("decision"), how=how)
+    _log_change(case, actor, "recorded that the victim was informed", channel)
+    return meet_commitment(commitment, actor=actor, at=at)
+
+
+@transaction.atomic
+def record_referral_consent(case: Case, *, actor, at=None, channel="web") -> Commitment:
+    """The victim agreed to be referred to support: a referral is owed within 2 working days."""
+    _require_open(case)
+    at = at or timezone.now()
+    event = _event(case, TimelineEvent.Kind.REFERRAL_CONSENT, actor, at)
+    due = rules.referral_commitment(at, deadlines())
+    _log_change(case, actor, "recorded consent to a referral", channel)
+    return open_commitment(case, due, opened_by_event=event, at=at)
+
+
+@transaction.atomic
+def record_referral_sent(case: Case, *, actor, service: str, at=None, channel="web") -> None:
+    at = at or timezone.now()
+    _event(case, TimelineEvent.Kind.REFERRAL_SENT, actor, at, service=service)
+    for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.REFERRAL_TO_SUPPORT):
+        meet_commitment(commitment, actor=actor, at=at)
+    _log_change(case, actor, "recorded a referral", channel)
+
+
+@transaction.atomic
+def close_case(case: Case, *, actor, at=None, channel="web") -> Case:
+    """Close the case. Anything still owed is recorded as missed."""
+    _require_open(case)
+    at = at or timezone.now()
+    for commitment in case.commitments.open():
+        miss_commitment(commitment, actor=actor, reason="Case closed before it was met", at=at)
+    case.status = Case.Status.CLOSED
+    case.closed_at = at
+    case.save(update_fields=["status", "closed_at"])
+    _event(case, TimelineEvent.Kind.CASE_CLOSED, actor, at)
+    _log_change(case, actor, "closed the case", channel)
+    return case

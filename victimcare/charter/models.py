@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from victimcare.charter.rules import CommitmentKind
+from victimcare.charter.standards import STANDARDS
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Commitment.Status.OPEN)
+
+    def overdue(self, now=None):
+        return self.open().filter(due_at__lt=now or timezone.now())
+
+    def closed(self):
+        return self.exclude(status=Commitment.Status.OPEN)
+
+
+class Commitment(models.Model):
+    """What an organisation owes a victim on a case: opened by an event, due at a time, then ended."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        MET = "met", _("Met")
+        MET_LATE = "met_late", _("Met late")
+        MISSED = "missed", _("Missed")
+        WAIVED = "waived", _("Waived")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="commitments")
+    kind = models.CharField(max_length=40, choices=[(k.value, k.label_en) for k in CommitmentKind])
+    standard = models.PositiveSmallIntegerField(choices=[(s.number, s.title_en) for s in STANDARDS])
+    owner_organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="commitments"
+    )
+    owner_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="commitments"
+    )
+    opened_by_event = models.ForeignKey(
+        "cases.TimelineEvent", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    due_at = models.DateTimeField()
+    detail = models.JSONField(default=dict, blank=True, help_text="Why it was opened, e.g. the decision to tell.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    overdue_recorded_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    waive_reason = models.CharField(max_length=500, blank=True)
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        indexes = [
+            models.Index(fields=["status", "due_at"]),
+            models.Index(fields=["case", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="waived") | ~Q(waive_reason=""), name="waived_commitment_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on case {self.case_id} due {self.due_at:%Y-%m-%d %H:%M}"
+
+    def is_overdue(self, now=None) -> bool:
+        return self.status == self.Status.OPEN and self.due_at < (now or timezone.now())

@@ -1,0 +1,238 @@
+"""Rules that turn what happens on a case into commitments, and decide enhanced rights.
+
+Plain Python, no Django: each rule takes facts and a Deadlines policy and returns what is owed.
+The services in victimcare.charter.services apply them to cases.
+"""
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from victimcare.charter.calendar import working_day_deadline
+from victimcare.crimes.offences import OFFENCES
+
+
+class CommitmentKind(StrEnum):
+    RESPONSE = "response"
+    INFORM_DECISION = "inform_decision"
+    REFERRAL_TO_SUPPORT = "referral_to_support"
+
+    @property
+    def standard(self) -> int:
+        return _KIND_STANDARD[self]
+
+    @property
+    def label_en(self) -> str:
+        return _KIND_LABELS[self][0]
+
+    @property
+    def label_cy(self) -> str:
+        return _KIND_LABELS[self][1]
+
+    def label(self, language: str) -> str:
+        return self.label_cy if language == "cy" else self.label_en
+
+
+_KIND_STANDARD = {
+    CommitmentKind.RESPONSE: 2,
+    CommitmentKind.INFORM_DECISION: 4,
+    CommitmentKind.REFERRAL_TO_SUPPORT: 5,
+}
+_KIND_LABELS = {
+    CommitmentKind.RESPONSE: ("Attend within the response target", "Mynychu o fewn y targed ymateb"),
+    CommitmentKind.INFORM_DECISION: (
+        "Tell the victim about an investigation decision",
+        "Rhoi gwybod i'r dioddefwr am benderfyniad yn yr ymchwiliad",
+    ),
+    CommitmentKind.REFERRAL_TO_SUPPORT: (
+        "Refer the victim to a support service",
+        "Atgyfeirio'r dioddefwr at wasanaeth cymorth",
+    ),
+}
+
+
+class KeyDecision(StrEnum):
+    """Investigation decisions the victim must be told about (Victims' Code right 6)."""
+
+    NOT_INVESTIGATED = "not_investigated"
+    SUSPECT_ARRESTED = "suspect_arrested"
+    SUSPECT_INTERVIEWED = "suspect_interviewed"
+    RELEASED_WITHOUT_CHARGE = "released_without_charge"
+    BAILED = "bailed"
+    RELEASED_UNDER_INVESTIGATION = "released_under_investigation"
+    BAIL_CONDITIONS_CHANGED = "bail_conditions_changed"
+    CHARGED = "charged"
+
+    def label(self, language: str) -> str:
+        english, welsh = _DECISION_LABELS[self]
+        return welsh if language == "cy" else english
+
+
+_DECISION_LABELS = {
+    KeyDecision.NOT_INVESTIGATED: ("Decision not to investigate", "Penderfyniad i beidio ag ymchwilio"),
+    KeyDecision.SUSPECT_ARRESTED: ("Suspect arrested", "Rhywun a amheuir wedi'i arestio"),
+    KeyDecision.SUSPECT_INTERVIEWED: (
+        "Suspect interviewed under caution",
+        "Rhywun a amheuir wedi'i gyfweld dan rybudd",
+    ),
+    KeyDecision.RELEASED_WITHOUT_CHARGE: (
+        "Suspect released without charge",
+        "Rhywun a amheuir wedi'i ryddhau heb gyhuddiad",
+    ),
+    KeyDecision.BAILED: ("Suspect released on bail", "Rhywun a amheuir wedi'i ryddhau ar fechnïaeth"),
+    KeyDecision.RELEASED_UNDER_INVESTIGATION: (
+        "Suspect released under investigation",
+        "Rhywun a amheuir wedi'i ryddhau tra'n destun ymchwiliad",
+    ),
+    KeyDecision.BAIL_CONDITIONS_CHANGED: ("Bail conditions changed", "Amodau mechnïaeth wedi newid"),
+    KeyDecision.CHARGED: ("Suspect charged", "Rhywun a amheuir wedi'i gyhuddo"),
+}
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """Local policy. Defaults are those in DOMAIN.md; a force overrides any of them by name."""
+
+    response_minutes: dict[int, int] = field(
+        default_factory=lambda: {1: 15, 2: 60, 3: 48 * 60, 4: 24 * 60}
+    )
+    response_grade_1_rural_minutes: int = 20
+    decision_working_days: int = 5
+    decision_working_days_enhanced: int = 1
+    referral_working_days: int = 2
+
+    @classmethod
+    def with_overrides(cls, overrides: dict) -> "Deadlines":
+        """Defaults with `overrides` applied; an unknown name or a bad value raises ValueError naming it."""
+        known = {f.name for f in fields(cls)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ValueError(f"Unknown charter deadline setting(s): {', '.join(sorted(unknown))}")
+        deadlines = replace(cls(), **overrides)
+        deadlines.validate()
+        return deadlines
+
+    def validate(self) -> None:
+        for name in ("response_grade_1_rural_minutes", "decision_working_days",
+                     "decision_working_days_enhanced", "referral_working_days"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 0:
+                raise ValueError(f"{name} must be a whole number of 0 or more, not {value!r}")
+        for grade, minutes in self.response_minutes.items():
+            if not isinstance(grade, int) or not isinstance(minutes, int) or minutes <= 0:
+                raise ValueError(f"response_minutes[{grade!r}] must be a positive whole number, not {minutes!r}")
+
+
+DEFAULT_DEADLINES = Deadlines()
+
+
+@dataclass(frozen=True)
+class CommitmentDue:
+    """A commitment a rule says must be opened."""
+
+    kind: CommitmentKind
+    due_at: datetime
+    detail: dict = field(default_factory=dict)
+
+    @property
+    def standard(self) -> int:
+        return self.kind.standard
+
+
+def response_commitment(grade: int, graded_at: datetime, rural: bool, deadlines: Deadlines) -> CommitmentDue:
+    """Standard 2: attend (or resolve, for grade 4) within the grade's target time."""
+    if grade not in deadlines.response_minutes:
+        raise ValueError(f"Unknown response grade {grade!r}")
+    minutes = deadlines.response_minutes[grade]
+    if grade == 1 and rural:
+        minutes = deadlines.response_grade_1_rural_minutes
+    return CommitmentDue(
+        CommitmentKind.RESPONSE,
+        graded_at + timedelta(minutes=minutes),
+        {"grade": grade, "target_minutes": minutes, "rural": rural},
+    )
+
+
+def inform_decision_commitment(
+    decision: KeyDecision, decided_at: datetime, enhanced: bool, deadlines: Deadlines
+) -> CommitmentDue:
+    """Standard 4 / Code right 6: tell the victim within 1 working day (enhanced) or 5."""
+    days = deadlines.decision_working_days_enhanced if enhanced else deadlines.decision_working_days
+    return CommitmentDue(
+        CommitmentKind.INFORM_DECISION,
+        working_day_deadline(decided_at, days),
+        {"decision": decision.value, "working_days": days, "enhanced": enhanced},
+    )
+
+
+def referral_commitment(consented_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Standard 5 / Code right 4: refer to a support service within 2 working days of consent."""
+    days = deadlines.referral_working_days
+    return CommitmentDue(
+        CommitmentKind.REFERRAL_TO_SUPPORT, working_day_deadline(consented_at, days), {"working_days": days}
+    )
+
+
+class EnhancedReason(StrEnum):
+    MOST_SERIOUS_CRIME = "most_serious_crime"
+    DOMESTIC_ABUSE = "domestic_abuse"
+    HATE_CRIME = "hate_crime"
+    BEREAVED_RELATIVE = "bereaved_relative"
+    PERSISTENTLY_TARGETED = "persistently_targeted"
+    UNDER_18 = "under_18"
+    VULNERABLE = "vulnerable"
+    INTIMIDATED = "intimidated"
+
+    def label(self, language: str) -> str:
+        english, welsh = _REASON_LABELS[self]
+        return welsh if language == "cy" else english
+
+
+_REASON_LABELS = {
+    EnhancedReason.MOST_SERIOUS_CRIME: ("Victim of one of the most serious crimes", "Dioddefwr un o'r troseddau mwyaf difrifol"),
+    EnhancedReason.DOMESTIC_ABUSE: ("Victim of domestic abuse", "Dioddefwr cam-drin domestig"),
+    EnhancedReason.HATE_CRIME: ("Victim of hate crime", "Dioddefwr trosedd casineb"),
+    EnhancedReason.BEREAVED_RELATIVE: (
+        "Close relative bereaved by criminal conduct",
+        "Perthynas agos a gollodd rywun oherwydd ymddygiad troseddol",
+    ),
+    EnhancedReason.PERSISTENTLY_TARGETED: ("Persistently targeted", "Wedi'i dargedu'n barhaus"),
+    EnhancedReason.UNDER_18: ("Under 18", "O dan 18 oed"),
+    EnhancedReason.VULNERABLE: ("Vulnerable", "Agored i niwed"),
+    EnhancedReason.INTIMIDATED: ("Intimidated", "Wedi'i frawychu"),
+}
+
+
+@dataclass(frozen=True)
+class VictimCircumstances:
+    offence: str = ""
+    is_domestic_abuse: bool = False
+    is_hate_crime: bool = False
+    age: int | None = None
+    is_vulnerable: bool = False
+    is_intimidated: bool = False
+    is_persistently_targeted: bool = False
+    is_bereaved_relative: bool = False
+
+
+def enhanced_rights_reasons(facts: VictimCircumstances) -> list[EnhancedReason]:
+    """Why the victim is entitled to enhanced rights; empty when they are not."""
+    reasons = []
+    offence = OFFENCES.get(facts.offence)
+    if offence is not None and offence.most_serious:
+        reasons.append(EnhancedReason.MOST_SERIOUS_CRIME)
+    if facts.is_domestic_abuse:
+        reasons.append(EnhancedReason.DOMESTIC_ABUSE)
+    if facts.is_hate_crime:
+        reasons.append(EnhancedReason.HATE_CRIME)
+    if facts.is_bereaved_relative:
+        reasons.append(EnhancedReason.BEREAVED_RELATIVE)
+    if facts.is_persistently_targeted:
+        reasons.append(EnhancedReason.PERSISTENTLY_TARGETED)
+    if facts.age is not None and facts.age < 18:
+        reasons.append(EnhancedReason.UNDER_18)
+    if facts.is_vulnerable:
+        reasons.append(EnhancedReason.VULNERABLE)
+    if facts.is_intimidated:
+        reasons.append(EnhancedReason.INTIMIDATED)
+    return reasons

@@ -1,0 +1,120 @@
+"""The one place commitments are opened and ended. Each function runs in a transaction and writes
+the timeline entry for what it did."""
+
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from victimcare.cases.models import TimelineEvent
+from victimcare.charter.models import Commitment
+from victimcare.charter.rules import CommitmentDue, Deadlines
+
+
+class CommitmentStateError(Exception):
+    """The commitment is not in a state that allows the change asked for."""
+
+
+@lru_cache(maxsize=1)
+def deadlines() -> Deadlines:
+    return Deadlines.with_overrides(settings.CHARTER_DEADLINES)
+
+
+def _record(commitment: Commitment, kind: str, actor, at, **data) -> TimelineEvent:
+    return TimelineEvent.objects.create(
+        crime_id=commitment.case.crime_id,
+        case=commitment.case,
+        kind=kind,
+        occurred_at=at,
+        actor=actor,
+        data={"commitment": commitment.pk, "commitment_kind": commitment.kind, **data},
+    )
+
+
+@transaction.atomic
+def open_commitment(case, due: CommitmentDue, *, opened_by_event=None, owner_organisation=None,
+                    owner_person=None, at=None) -> Commitment:
+    at = at or timezone.now()
+    commitment = Commitment.objects.create(
+        case=case,
+        kind=due.kind.value,
+        standard=due.standard,
+        owner_organisation=owner_organisation or case.unit,
+        owner_person=owner_person if owner_person is not None else case.officer,
+        opened_by_event=opened_by_event,
+        opened_at=at,
+        due_at=due.due_at,
+        detail=due.detail,
+    )
+    _record(commitment, TimelineEvent.Kind.COMMITMENT_OPENED, None, at, due_at=due.due_at.isoformat())
+    return commitment
+
+
+def _lock_open(commitment: Commitment) -> Commitment:
+    locked = Commitment.objects.select_for_update().select_related("case").get(pk=commitment.pk)
+    if locked.status != Commitment.Status.OPEN:
+        raise CommitmentStateError(f"Commitment {locked.pk} is already {locked.status}")
+    return locked
+
+
+@transaction.atomic
+def meet_commitment(commitment: Commitment, *, actor, at=None) -> Commitment:
+    """Met on time if done by the due time, otherwise met late."""
+    at = at or timezone.now()
+    locked = _lock_open(commitment)
+    locked.status = Commitment.Status.MET if at <= locked.due_at else Commitment.Status.MET_LATE
+    locked.closed_at = at
+    locked.closed_by = actor
+    locked.save(update_fields=["status", "closed_at", "closed_by"])
+    _record(locked, TimelineEvent.Kind.COMMITMENT_MET, actor, at, on_time=locked.status == Commitment.Status.MET)
+    return locked
+
+
+@transaction.atomic
+def waive_commitment(commitment: Commitment, *, actor, reason: str, at=None) -> Commitment:
+    reason = (reason or "").strip()
+    if not reason:
+        raise CommitmentStateError("A reason is needed to waive a commitment")
+    at = at or timezone.now()
+    locked = _lock_open(commitment)
+    locked.status = Commitment.Status.WAIVED
+    locked.waive_reason = reason
+    locked.closed_at = at
+    locked.closed_by = actor
+    locked.save(update_fields=["status", "waive_reason", "closed_at", "closed_by"])
+    _record(locked, TimelineEvent.Kind.COMMITMENT_WAIVED, actor, at, reason=reason)
+    return locked
+
+
+@transaction.atomic
+def miss_commitment(commitment: Commitment, *, actor, reason: str, at=None) -> Commitment:
+    """The commitment can no longer be met (e.g. the case closed with it still open)."""
+    at = at or timezone.now()
+    locked = _lock_open(commitment)
+    locked.status = Commitment.Status.MISSED
+    locked.closed_at = at
+    locked.closed_by = actor
+    locked.save(update_fields=["status", "closed_at", "closed_by"])
+    _record(locked, TimelineEvent.Kind.COMMITMENT_MISSED, actor, at, reason=reason)
+    return locked
+
+
+@transaction.atomic
+def record_overdue(commitment: Commitment, *, at=None) -> bool:
+    """Note once that an open commitment has passed its due time. False if nothing to record."""
+    at = at or timezone.now()
+    locked = Commitment.objects.select_for_update().select_related("case").get(pk=commitment.pk)
+    if locked.status != Commitment.Status.OPEN or locked.overdue_recorded_at or locked.due_at >= at:
+        return False
+    locked.overdue_recorded_at = at
+    locked.save(update_fields=["overdue_recorded_at"])
+    _record(
+        locked,
+        TimelineEvent.Kind.COMMITMENT_OVERDUE,
+        None,
+        at,
+        owner_organisation=locked.owner_organisation_id,
+        owner_person=locked.owner_person_id,
+    )
+    return True

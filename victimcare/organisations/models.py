@@ -1,0 +1,55 @@
+"""Organisations that owe victims something, and the staff who work in them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from victimcare.areas.models import BilingualNameMixin
+
+
+class Organisation(BilingualNameMixin, models.Model):
+    class Kind(models.TextChoices):
+        FORCE = "force", _("Police force")
+        UNIT = "unit", _("Police unit")
+        VICTIM_SERVICE = "victim_service", _("Victim service")
+        PARTNER_AGENCY = "partner_agency", _("Partner agency")
+        WITNESS_CARE = "witness_care", _("Witness Care Unit")
+        COMMISSIONER = "commissioner", _("Commissioner's office")
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_cy = models.CharField(_("name (Welsh)"), max_length=200, blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
+    )
+    local_authority = models.ForeignKey(
+        "areas.LocalAuthority", on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    class Meta:
+        ordering = ["name_en"]
+
+
+class Membership(models.Model):
+    """A person's role in an organisation. A person may hold several."""
+
+    class Role(models.TextChoices):
+        CALL_HANDLER = "call_handler", _("Call handler")
+        OFFICER = "officer", _("Officer")
+        SUPERVISOR = "supervisor", _("Supervisor")
+        ADMINISTRATOR = "administrator", _("Administrator")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_membership_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.organisation}"

@@ -1,0 +1,15 @@
+"""Settings for the test suite: the real settings, with a throwaway key and a fast password hasher."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-suite-only-not-secret")
+
+from victimcare.settings import *  # noqa: E402,F403
+
+# Argon2 is deliberately slow; tests create many users. victimcare.settings keeps Argon2 first
+# (asserted in tests/accounts/test_sign_in.py).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
