@@ -43,3 +43,13 @@ def log_case_access(case: Case, user, action: str, *, what: str, why: str = "", 
     CaseAccessLog.objects.create(
         case=case, user=user, action=action, what=what[:200], why=why[:200], channel=channel
     )
+
+
+def log_cases_listed(cases, user, *, what: str, channel: str = CaseAccessLog.Channel.WEB) -> None:
+    """A list shows victims' names, so each case shown is a read: one row each, in one query."""
+    CaseAccessLog.objects.bulk_create(
+        [
+            CaseAccessLog(case=case, user=user, action=CaseAccessLog.Action.VIEWED, what=what[:200], channel=channel)
+            for case in cases
+        ]
+    )
