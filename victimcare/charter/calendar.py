@@ -7,7 +7,7 @@ makes the two agree.
 """
 
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -15,7 +15,7 @@ import holidays
 LONDON = ZoneInfo("Europe/London")
 
 
-@lru_cache(maxsize=None)
+@cache
 def bank_holidays(year: int) -> frozenset[date]:
     """England and Wales bank holidays that fall on a weekday in `year`."""
     listed = holidays.country_holidays("GB", subdiv="WLS", years=year)

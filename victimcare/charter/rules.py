@@ -4,9 +4,11 @@ Plain Python, no Django: each rule takes facts and a Deadlines policy and return
 The services in victimcare.charter.services apply them to cases.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from types import MappingProxyType
 
 from victimcare.charter.calendar import working_day_deadline
 from victimcare.crimes.offences import OFFENCES
@@ -89,11 +91,22 @@ _DECISION_LABELS = {
 }
 
 
+_WHOLE_DAY_SETTINGS = ("decision_working_days", "decision_working_days_enhanced", "referral_working_days")
+
+
+def _is_whole_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 @dataclass(frozen=True)
 class Deadlines:
-    """Local policy. Defaults are those in DOMAIN.md; a force overrides any of them by name."""
+    """Local policy. Defaults are those in DOMAIN.md; a force overrides any of them by name.
 
-    response_minutes: dict[int, int] = field(
+    `response_minutes` maps a response grade to its target in minutes; an override of it changes
+    only the grades it names.
+    """
+
+    response_minutes: Mapping[int, int] = field(
         default_factory=lambda: {1: 15, 2: 60, 3: 48 * 60, 4: 24 * 60}
     )
     response_grade_1_rural_minutes: int = 20
@@ -101,26 +114,47 @@ class Deadlines:
     decision_working_days_enhanced: int = 1
     referral_working_days: int = 2
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.response_minutes, Mapping):
+            raise ValueError(f"response_minutes must map a grade to minutes, not {self.response_minutes!r}")
+        # Read-only, so that no caller can change a policy (or the defaults) in place.
+        object.__setattr__(self, "response_minutes", MappingProxyType(dict(self.response_minutes)))
+        self.validate()
+
     @classmethod
-    def with_overrides(cls, overrides: dict) -> "Deadlines":
+    def with_overrides(cls, overrides: Mapping) -> "Deadlines":
         """Defaults with `overrides` applied; an unknown name or a bad value raises ValueError naming it."""
+        if not isinstance(overrides, Mapping):
+            raise ValueError(f"Charter deadline overrides must be a dict of setting names, not {overrides!r}")
         known = {f.name for f in fields(cls)}
         unknown = set(overrides) - known
         if unknown:
-            raise ValueError(f"Unknown charter deadline setting(s): {', '.join(sorted(unknown))}")
-        deadlines = replace(cls(), **overrides)
-        deadlines.validate()
-        return deadlines
+            raise ValueError(f"Unknown charter deadline setting(s): {', '.join(sorted(map(str, unknown)))}")
+        defaults = cls()
+        changes = dict(overrides)
+        if "response_minutes" in changes:
+            changes["response_minutes"] = _merged_response_minutes(defaults, changes["response_minutes"])
+        return replace(defaults, **changes)
 
     def validate(self) -> None:
-        for name in ("response_grade_1_rural_minutes", "decision_working_days",
-                     "decision_working_days_enhanced", "referral_working_days"):
+        for name in _WHOLE_DAY_SETTINGS:
             value = getattr(self, name)
-            if not isinstance(value, int) or value < 0:
+            if not _is_whole_number(value) or value < 0:
                 raise ValueError(f"{name} must be a whole number of 0 or more, not {value!r}")
+        rural = self.response_grade_1_rural_minutes
+        if not _is_whole_number(rural) or rural <= 0:
+            raise ValueError(f"response_grade_1_rural_minutes must be a positive whole number, not {rural!r}")
         for grade, minutes in self.response_minutes.items():
-            if not isinstance(grade, int) or not isinstance(minutes, int) or minutes <= 0:
+            if not _is_whole_number(grade):
+                raise ValueError(f"response_minutes: grade {grade!r} must be a whole number")
+            if not _is_whole_number(minutes) or minutes <= 0:
                 raise ValueError(f"response_minutes[{grade!r}] must be a positive whole number, not {minutes!r}")
+
+
+def _merged_response_minutes(defaults: Deadlines, override) -> Mapping:
+    if not isinstance(override, Mapping):
+        raise ValueError(f"response_minutes must map a grade to minutes, not {override!r}")
+    return {**defaults.response_minutes, **override}
 
 
 DEFAULT_DEADLINES = Deadlines()
@@ -189,7 +223,10 @@ class EnhancedReason(StrEnum):
 
 
 _REASON_LABELS = {
-    EnhancedReason.MOST_SERIOUS_CRIME: ("Victim of one of the most serious crimes", "Dioddefwr un o'r troseddau mwyaf difrifol"),
+    EnhancedReason.MOST_SERIOUS_CRIME: (
+        "Victim of one of the most serious crimes",
+        "Dioddefwr un o'r troseddau mwyaf difrifol",
+    ),
     EnhancedReason.DOMESTIC_ABUSE: ("Victim of domestic abuse", "Dioddefwr cam-drin domestig"),
     EnhancedReason.HATE_CRIME: ("Victim of hate crime", "Dioddefwr trosedd casineb"),
     EnhancedReason.BEREAVED_RELATIVE: (
