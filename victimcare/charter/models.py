@@ -71,3 +71,46 @@ class Commitment(models.Model):
 
     def is_overdue(self, now=None) -> bool:
         return self.status == self.Status.OPEN and self.due_at < (now or timezone.now())
+
+
+class OverdueAlertQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Alerts for the user in person, or for any organisation the user is a member of."""
+        if not user.is_authenticated:
+            return self.none()
+        from victimcare.accounts.roles import Role, organisations_with_role
+
+        organisations = organisations_with_role(user, *Role.values)
+        return self.filter(Q(owner_person=user) | Q(owner_organisation__in=organisations))
+
+    def unacknowledged(self):
+        return self.filter(acknowledged_at__isnull=True)
+
+
+class OverdueAlert(models.Model):
+    """Tells a commitment's owner, once, that it has passed its due time."""
+
+    commitment = models.OneToOneField(Commitment, on_delete=models.PROTECT, related_name="overdue_alert")
+    owner_organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="overdue_alerts"
+    )
+    owner_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="overdue_alerts"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = OverdueAlertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["owner_organisation", "acknowledged_at"]),
+            models.Index(fields=["owner_person", "acknowledged_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Overdue: {self.commitment}"

@@ -4,11 +4,14 @@ the timeline entry for what it did."""
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
 
 from victimcare.cases.models import TimelineEvent
-from victimcare.charter.models import Commitment
+from victimcare.charter.models import Commitment, OverdueAlert
 from victimcare.charter.rules import CommitmentDue, Deadlines
 
 
@@ -16,9 +19,19 @@ class CommitmentStateError(Exception):
     """The commitment is not in a state that allows the change asked for."""
 
 
+class AlertStateError(Exception):
+    """The overdue alert is not in a state that allows the change asked for."""
+
+
 @lru_cache(maxsize=1)
 def deadlines() -> Deadlines:
     return Deadlines.with_overrides(settings.CHARTER_DEADLINES)
+
+
+@receiver(setting_changed)
+def _forget_deadlines(*, setting, **kwargs) -> None:
+    if setting == "CHARTER_DEADLINES":
+        deadlines.cache_clear()
 
 
 def _record(commitment: Commitment, kind: str, actor, at, **data) -> TimelineEvent:
@@ -102,7 +115,10 @@ def miss_commitment(commitment: Commitment, *, actor, reason: str, at=None) -> C
 
 @transaction.atomic
 def record_overdue(commitment: Commitment, *, at=None) -> bool:
-    """Note once that an open commitment has passed its due time. False if nothing to record."""
+    """Note once, on the timeline and for its owner, that an open commitment has passed its due time.
+
+    False if there is nothing to record (not open, not yet due, or already recorded).
+    """
     at = at or timezone.now()
     locked = Commitment.objects.select_for_update().select_related("case").get(pk=commitment.pk)
     if locked.status != Commitment.Status.OPEN or locked.overdue_recorded_at or locked.due_at >= at:
@@ -117,4 +133,24 @@ def record_overdue(commitment: Commitment, *, at=None) -> bool:
         owner_organisation=locked.owner_organisation_id,
         owner_person=locked.owner_person_id,
     )
+    OverdueAlert.objects.create(
+        commitment=locked,
+        owner_organisation_id=locked.owner_organisation_id,
+        owner_person_id=locked.owner_person_id,
+        created_at=at,
+    )
     return True
+
+
+@transaction.atomic
+def acknowledge_alert(alert: OverdueAlert, actor, *, at=None) -> OverdueAlert:
+    """The owner has seen the overdue alert. Only someone it is for may acknowledge it, and only once."""
+    if not OverdueAlert.objects.for_user(actor).filter(pk=alert.pk).exists():
+        raise PermissionDenied("This alert is not for you")
+    locked = OverdueAlert.objects.select_for_update().get(pk=alert.pk)
+    if locked.acknowledged_at is not None:
+        raise AlertStateError(f"Overdue alert {locked.pk} was already acknowledged")
+    locked.acknowledged_at = at or timezone.now()
+    locked.acknowledged_by = actor
+    locked.save(update_fields=["acknowledged_at", "acknowledged_by"])
+    return locked
