@@ -1,0 +1,42 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
+
+from victimcare.charter.tasks import sweep_overdue_commitments
+
+
+def _positive_seconds(value: str) -> float:
+    seconds = float(value)
+    if not seconds > 0:
+        raise ValueError(value)
+    return seconds
+
+
+class Command(BaseCommand):
+    help = "Enqueue the overdue-commitment sweep every --every seconds (run alongside db_worker)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--every", type=_positive_seconds, required=True, metavar="SECONDS",
+                            help="Seconds between sweeps (more than 0).")
+        parser.add_argument("--times", type=int, default=None, metavar="N",
+                            help="Stop after N sweeps (default: run until stopped).")
+
+    def handle(self, *args, every: float, times: int | None, **options) -> None:
+        if times is not None and times < 1:
+            raise CommandError("--times must be 1 or more")
+        enqueued = 0
+        try:
+            while times is None or enqueued < times:
+                if enqueued:
+                    time.sleep(every)
+                self._enqueue()
+                enqueued += 1
+        except KeyboardInterrupt:
+            self.stdout.write("Stopped.")
+
+    def _enqueue(self) -> None:
+        # A long-running process: drop connections the database has closed meanwhile.
+        close_old_connections()
+        result = sweep_overdue_commitments.enqueue()
+        self.stdout.write(f"Enqueued sweep {result.id} ({result.status}).")
