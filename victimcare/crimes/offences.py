@@ -73,7 +73,12 @@ OFFENCES: dict[str, Offence] = {
             violent=True,
         ),
         Offence(
-            "attempted-murder", "Attempted murder", "Ceisio llofruddio", "violent-crime", most_serious=True, violent=True
+            "attempted-murder",
+            "Attempted murder",
+            "Ceisio llofruddio",
+            "violent-crime",
+            most_serious=True,
+            violent=True,
         ),
         Offence("homicide", "Homicide", "Dynladdiad", "violent-crime", most_serious=True, violent=True),
         Offence("rape", "Rape", "Trais rhywiol", "violent-crime", most_serious=True, sexual=True, violent=True),

@@ -1,0 +1,414 @@
+"""Import data.police.uk street and outcomes CSV files: crimes, and the outcomes on their timelines.
+
+Street rows become Crime rows, outcomes rows become OUTCOME timeline events on the crime. Rows are read
+in batches; each batch costs a fixed handful of queries (look up what is already there, bulk insert the
+rest), so a second run of the same files adds nothing and says so. Rows that cannot be loaded are counted
+under a reason (see SKIP_*).
+"""
+
+import csv
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from itertools import islice
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import Max
+
+from victimcare.areas import locate
+from victimcare.areas.loading import ensure_areas_loaded
+from victimcare.areas.models import Lsoa, Ward
+from victimcare.cases.models import TimelineEvent
+from victimcare.crimes.models import Crime
+from victimcare.crimes.offences import CATEGORY_BY_POLICE_UK_NAME
+
+LONDON = ZoneInfo("Europe/London")
+BATCH_SIZE = 400  # rows per batch; keeps every IN (...) list under SQLite's oldest 999-variable limit
+REFERENCE_PREFIX = "PUK-"
+
+STREET = "street"
+OUTCOMES = "outcomes"
+
+SKIP_NO_CRIME_ID = "no crime ID"
+SKIP_UNKNOWN_LSOA = "unknown LSOA"
+SKIP_NO_LOCATION = "no location"
+SKIP_DUPLICATE_CRIME = "duplicate crime ID"
+SKIP_CRIME_NOT_LOADED = "outcome for a crime not loaded"
+SKIP_UNKNOWN_CRIME_TYPE = "unknown crime type"
+SKIP_DUPLICATE_OUTCOME = "duplicate outcome row"
+SKIP_BAD_MONTH = "no readable month"
+
+
+class NotPoliceUkFile(ValueError):
+    """The path is not a data.police.uk street or outcomes CSV file, or a folder of them."""
+
+
+# Reading files ---------------------------------------------------------------------------------
+
+
+def file_kind(path: Path) -> str | None:
+    """STREET or OUTCOMES from the header row; None for any other CSV (e.g. stop and search)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    if "Crime ID" not in header:
+        return None
+    if "Crime type" in header:
+        return STREET
+    if "Outcome type" in header:
+        return OUTCOMES
+    return None
+
+
+def find_files(paths: Iterable[Path]) -> dict[str, list[Path]]:
+    """The street and outcomes files in `paths` (files, or folders searched recursively), each sorted."""
+    found: dict[str, list[Path]] = {STREET: [], OUTCOMES: []}
+    for path in paths:
+        if not path.exists():
+            raise NotPoliceUkFile(f"No such file or folder: {path}")
+        candidates = sorted(path.rglob("*.csv")) if path.is_dir() else [path]
+        for candidate in candidates:
+            kind = file_kind(candidate)
+            if kind is not None:
+                found[kind].append(candidate)
+            elif not path.is_dir():
+                raise NotPoliceUkFile(f"Not a data.police.uk street or outcomes file: {path}")
+    return {kind: sorted(set(files)) for kind, files in found.items()}
+
+
+def read_rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield {key.strip(): (value or "").strip() for key, value in row.items() if key}
+
+
+def batches(rows: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+# Parsing single values ---------------------------------------------------------------------------
+
+
+def parse_month(text: str) -> date | None:
+    try:
+        return datetime.strptime(text, "%Y-%m").date()  # noqa: DTZ007 - a month, not an instant
+    except ValueError:
+        return None
+
+
+def noon_on_first_day(month: date) -> datetime:
+    return datetime.combine(month, time(12, 0), tzinfo=LONDON)
+
+
+def parse_coordinate(text: str) -> Decimal | None:
+    try:
+        return Decimal(text).quantize(Decimal("0.000001")) if text else None
+    except InvalidOperation:
+        return None
+
+
+def crime_reference(police_uk_id: str) -> str:
+    return REFERENCE_PREFIX + police_uk_id[:12].upper()
+
+
+def outcome_source_key(row: dict[str, str]) -> str:
+    """A stable hash of the whole row (column names and values), whatever the column order."""
+    canonical = "\x1f".join(f"{name}={value}" for name, value in sorted(row.items()))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# The report ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    rows_read: dict[str, int] = field(default_factory=dict)
+    crimes_loaded: int = 0
+    crimes_already_present: int = 0
+    outcomes_loaded: int = 0
+    outcomes_already_present: int = 0
+    last_outcomes_updated: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    areas_loaded: bool = False
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.crimes_loaded or self.outcomes_loaded or self.last_outcomes_updated)
+
+    def lines(self) -> list[str]:
+        lines = [f"Read {count} rows from {name}" for name, count in self.rows_read.items()]
+        lines += [
+            f"Crimes loaded: {self.crimes_loaded}",
+            f"Outcomes loaded: {self.outcomes_loaded}",
+            f"Already present: {self.crimes_already_present} crimes, {self.outcomes_already_present} outcomes",
+            f"Last outcome brought up to date: {self.last_outcomes_updated} crimes",
+        ]
+        lines += [f"Skipped, {reason}: {count}" for reason, count in self.skipped.most_common()]
+        if not self.changed_anything:
+            lines.append("Nothing new: everything in these files was already loaded.")
+        return lines
+
+
+# Street rows -> crimes ---------------------------------------------------------------------------
+
+
+@dataclass
+class StreetContext:
+    """What parsing street rows needs to know, loaded once per import."""
+
+    local_authority_by_lsoa: dict[str, str]
+    ward_codes: set[str]
+    seen_crime_ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls) -> "StreetContext":
+        return cls(
+            local_authority_by_lsoa=dict(Lsoa.objects.values_list("code", "local_authority_id")),
+            ward_codes=set(Ward.objects.values_list("code", flat=True)),
+        )
+
+
+def street_skip_reason(row: dict[str, str], context: StreetContext) -> str | None:
+    """Why a street row cannot become a crime, or None if it can. Marks its crime ID as seen."""
+    crime_id = row.get("Crime ID", "")
+    if not crime_id:
+        return SKIP_NO_CRIME_ID
+    if crime_id in context.seen_crime_ids:
+        return SKIP_DUPLICATE_CRIME
+    context.seen_crime_ids.add(crime_id)
+    if row.get("Crime type", "") not in CATEGORY_BY_POLICE_UK_NAME:
+        return SKIP_UNKNOWN_CRIME_TYPE
+    if parse_month(row.get("Month", "")) is None:
+        return SKIP_BAD_MONTH
+    lsoa_code = row.get("LSOA code", "")
+    if not lsoa_code:
+        return SKIP_NO_LOCATION
+    if lsoa_code not in context.local_authority_by_lsoa:
+        return SKIP_UNKNOWN_LSOA
+    return None
+
+
+def crime_from_row(row: dict[str, str], context: StreetContext) -> Crime:
+    lsoa_code = row["LSOA code"]
+    return Crime(
+        reference=crime_reference(row["Crime ID"]),
+        police_uk_id=row["Crime ID"],
+        category=CATEGORY_BY_POLICE_UK_NAME[row["Crime type"]].slug,
+        month=parse_month(row["Month"]),
+        longitude=parse_coordinate(row.get("Longitude", "")),
+        latitude=parse_coordinate(row.get("Latitude", "")),
+        location_description=row.get("Location", "")[:200],
+        lsoa_id=lsoa_code,
+        local_authority_id=context.local_authority_by_lsoa[lsoa_code],
+        last_outcome=row.get("Last outcome category", "")[:200],
+        context=row.get("Context", ""),
+    )
+
+
+def assign_wards(crimes: list[Crime], ward_codes: set[str]) -> None:
+    """Set each crime's ward by point-in-polygon on its coordinates, in one tree query for the batch."""
+    placed = [crime for crime in crimes if crime.longitude is not None and crime.latitude is not None]
+    codes = locate.ward_codes_at([(float(crime.longitude), float(crime.latitude)) for crime in placed])
+    for crime, code in zip(placed, codes, strict=True):
+        crime.ward_id = code if code in ward_codes else None
+
+
+def save_new_crimes(crimes: list[Crime], report: ImportReport) -> None:
+    """Insert the crimes not already loaded: one query to look, then bulk inserts."""
+    existing = set(
+        Crime.objects.filter(police_uk_id__in=[c.police_uk_id for c in crimes]).values_list("police_uk_id", flat=True)
+    )
+    new = [crime for crime in crimes if crime.police_uk_id not in existing]
+    Crime.objects.bulk_create(new, ignore_conflicts=True)
+    report.crimes_loaded += len(new)
+    report.crimes_already_present += len(crimes) - len(new)
+
+
+def import_street_rows(rows: Iterable[dict[str, str]], context: StreetContext, report: ImportReport) -> None:
+    for batch in batches(rows):
+        crimes = []
+        for row in batch:
+            reason = street_skip_reason(row, context)
+            if reason:
+                report.skipped[reason] += 1
+            else:
+                crimes.append(crime_from_row(row, context))
+        assign_wards(crimes, context.ward_codes)
+        save_new_crimes(crimes, report)
+
+
+# Outcomes rows -> timeline events ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    police_uk_id: str
+    month: date
+    outcome: str
+    source_key: str
+
+
+@dataclass(frozen=True)
+class LoadedCrime:
+    pk: int
+    month: date
+    last_outcome: str
+
+
+def outcome_skip_reason(row: dict[str, str], seen_keys: set[str]) -> str | None:
+    if not row.get("Crime ID"):
+        return SKIP_NO_CRIME_ID
+    if parse_month(row.get("Month", "")) is None:
+        return SKIP_BAD_MONTH
+    key = outcome_source_key(row)
+    if key in seen_keys:
+        return SKIP_DUPLICATE_OUTCOME
+    seen_keys.add(key)
+    return None
+
+
+def outcome_from_row(row: dict[str, str]) -> OutcomeRow:
+    return OutcomeRow(
+        police_uk_id=row["Crime ID"],
+        month=parse_month(row["Month"]),
+        outcome=row.get("Outcome type", "")[:200],
+        source_key=outcome_source_key(row),
+    )
+
+
+def loaded_crimes(police_uk_ids: Iterable[str]) -> dict[str, LoadedCrime]:
+    rows = Crime.objects.filter(police_uk_id__in=set(police_uk_ids)).values_list(
+        "police_uk_id", "pk", "month", "last_outcome"
+    )
+    return {police_uk_id: LoadedCrime(pk, month, last) for police_uk_id, pk, month, last in rows}
+
+
+def existing_outcome_keys(crime_pks: Iterable[int], keys: Iterable[str]) -> set[tuple[int, str]]:
+    return set(
+        TimelineEvent.objects.filter(crime_id__in=set(crime_pks), source_key__in=set(keys)).values_list(
+            "crime_id", "source_key"
+        )
+    )
+
+
+def latest_outcome_times(crime_pks: Iterable[int]) -> dict[int, datetime]:
+    return dict(
+        TimelineEvent.objects.filter(crime_id__in=set(crime_pks), kind=TimelineEvent.Kind.OUTCOME)
+        .values("crime_id")
+        .annotate(latest=Max("occurred_at"))
+        .values_list("crime_id", "latest")
+    )
+
+
+def outcome_event(outcome: OutcomeRow, crime_pk: int) -> TimelineEvent:
+    return TimelineEvent(
+        crime_id=crime_pk,
+        case=None,
+        kind=TimelineEvent.Kind.OUTCOME,
+        occurred_at=noon_on_first_day(outcome.month),
+        data={"outcome": outcome.outcome, "month": outcome.month.strftime("%Y-%m")},
+        source_key=outcome.source_key,
+    )
+
+
+# A street "Last outcome category" that already follows an outcome: data.police.uk shows a charged
+# crime as awaiting its court outcome, so "Suspect charged" does not bring such a crime up to date.
+ALREADY_FOLLOWS = {
+    "Suspect charged": {"Awaiting court outcome", "Court result unavailable"},
+}
+
+
+def is_newer_outcome(outcome: OutcomeRow, crime: LoadedCrime, latest_before: datetime | None) -> bool:
+    """An outcome is newer than what the crime shows if it is from a later month than the crime's own
+    (data.police.uk fills a street row's last outcome when it publishes the file, so an outcome of the same
+    month is already in it), later than any outcome already on the timeline, and not a step the crime's
+    last outcome already follows."""
+    return (
+        outcome.month > crime.month
+        and (latest_before is None or noon_on_first_day(outcome.month) > latest_before)
+        and outcome.outcome != crime.last_outcome
+        and crime.last_outcome not in ALREADY_FOLLOWS.get(outcome.outcome, set())
+    )
+
+
+def newer_last_outcomes(
+    new: list[OutcomeRow], crimes: dict[str, LoadedCrime], latest_before: dict[int, datetime]
+) -> list[Crime]:
+    """Crimes (pk and new last outcome only) whose last outcome the newest of the new outcomes replaces.
+    Of two new outcomes of one crime in the same month, the later row wins."""
+    newest: dict[str, OutcomeRow] = {}
+    for outcome in new:
+        current = newest.get(outcome.police_uk_id)
+        if current is None or outcome.month >= current.month:
+            newest[outcome.police_uk_id] = outcome
+    return [
+        Crime(pk=crimes[police_uk_id].pk, last_outcome=outcome.outcome)
+        for police_uk_id, outcome in newest.items()
+        if is_newer_outcome(outcome, crimes[police_uk_id], latest_before.get(crimes[police_uk_id].pk))
+    ]
+
+
+def save_new_outcomes(outcomes: list[OutcomeRow], report: ImportReport) -> None:
+    """Insert the outcomes not already on their crime's timeline and bring last outcomes up to date."""
+    crimes = loaded_crimes(o.police_uk_id for o in outcomes)
+    report.skipped[SKIP_CRIME_NOT_LOADED] += sum(1 for o in outcomes if o.police_uk_id not in crimes)
+    known = [o for o in outcomes if o.police_uk_id in crimes]
+    if not known:
+        return
+    crime_pks = [crimes[o.police_uk_id].pk for o in known]
+    present = existing_outcome_keys(crime_pks, (o.source_key for o in known))
+    new = [o for o in known if (crimes[o.police_uk_id].pk, o.source_key) not in present]
+    report.outcomes_already_present += len(known) - len(new)
+    if not new:
+        return
+    updates = newer_last_outcomes(new, crimes, latest_outcome_times(crimes[o.police_uk_id].pk for o in new))
+    TimelineEvent.objects.bulk_create(
+        [outcome_event(o, crimes[o.police_uk_id].pk) for o in new], ignore_conflicts=True
+    )
+    if updates:
+        Crime.objects.bulk_update(updates, ["last_outcome"])
+    report.outcomes_loaded += len(new)
+    report.last_outcomes_updated += len(updates)
+
+
+def import_outcome_rows(rows: Iterable[dict[str, str]], seen_keys: set[str], report: ImportReport) -> None:
+    for batch in batches(rows):
+        outcomes = []
+        for row in batch:
+            reason = outcome_skip_reason(row, seen_keys)
+            if reason:
+                report.skipped[reason] += 1
+            else:
+                outcomes.append(outcome_from_row(row))
+        save_new_outcomes(outcomes, report)
+
+
+# The whole import ------------------------------------------------------------------------------
+
+
+def counted_rows(path: Path, report: ImportReport) -> Iterator[dict[str, str]]:
+    report.rows_read[str(path)] = 0
+    for row in read_rows(path):
+        report.rows_read[str(path)] += 1
+        yield row
+
+
+def import_police_uk(paths: Iterable[Path | str]) -> ImportReport:
+    """Import every street file, then every outcomes file, found in `paths`. Each file is one transaction."""
+    files = find_files(Path(p) for p in paths)
+    report = ImportReport(areas_loaded=ensure_areas_loaded() is not None)
+    context = StreetContext.load()
+    for path in files[STREET]:
+        with transaction.atomic():
+            import_street_rows(counted_rows(path, report), context, report)
+    seen_outcome_keys: set[str] = set()
+    for path in files[OUTCOMES]:
+        with transaction.atomic():
+            import_outcome_rows(counted_rows(path, report), seen_outcome_keys, report)
+    return report
