@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test frontend translations demo lint worker sweep clean
+.PHONY: run test install install-test frontend translations lint worker scheduler sweep clean
 
 run: install frontend translations
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
@@ -46,6 +46,9 @@ lint: install-test
 
 worker: install
 	TASK_WORKER=1 $(BIN)/python manage.py db_worker
+
+scheduler: install
+	TASK_WORKER=1 $(BIN)/python manage.py charter_scheduler --every 300
 
 sweep: install
 	$(BIN)/python manage.py sweep_commitments

@@ -34,7 +34,7 @@ def _require_open(case: Case) -> None:
 
 def circumstances_of(case: Case) -> rules.VictimCircumstances:
     crime = case.crime
-    reference_day = (crime.occurred_at or case.opened_at).date()
+    reference_day = timezone.localdate(crime.occurred_at or case.opened_at)
     return rules.VictimCircumstances(
         offence=crime.offence,
         is_domestic_abuse=crime.is_domestic_abuse,
@@ -95,6 +95,7 @@ def grade_response(case: Case, grade: int, *, actor, rationale: str, at=None, ch
 
 @transaction.atomic
 def record_attendance(case: Case, *, actor, at=None, channel="web") -> None:
+    _require_open(case)
     at = at or timezone.now()
     _event(case, TimelineEvent.Kind.OFFICER_ATTENDED, actor, at)
     for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.RESPONSE):
@@ -140,6 +141,7 @@ def record_referral_consent(case: Case, *, actor, at=None, channel="web") -> Com
 
 @transaction.atomic
 def record_referral_sent(case: Case, *, actor, service: str, at=None, channel="web") -> None:
+    _require_open(case)
     at = at or timezone.now()
     _event(case, TimelineEvent.Kind.REFERRAL_SENT, actor, at, service=service)
     for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.REFERRAL_TO_SUPPORT):
