@@ -1,0 +1,168 @@
+"""Who gets what at every URL of the project: the access rules tests/access/test_url_matrix.py checks.
+
+Every URL pattern the resolver knows must have a rule here, or the matrix test fails: a new URL is not
+finished until someone has written down who may use it. A rule gives, for each persona, the HTTP
+status expected (or a redirect to a named URL) when that persona requests the URL for the shared
+`case` fixture: a case in the officer's unit, owned by the officer, recorded by the call handler, with
+one open commitment to tell the victim about a decision.
+
+Personas (tests/conftest.py): anonymous; officer and colleague (the case's unit); other_officer
+(another unit); supervisor (the case's unit); call_handler (recorded the case); administrator (staff
+and superuser, manages the system, sees no cases).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+PERSONAS = ("anonymous", "officer", "colleague", "other_officer", "supervisor", "call_handler", "administrator")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A redirect whose Location path (query string aside) is the URL named `to`."""
+
+    to: str
+    status: int = 302
+
+    def __str__(self) -> str:
+        return f"{self.status}->{self.to}"
+
+
+@dataclass(frozen=True)
+class AdminAnswers:
+    """The Django admin answers for itself (a page, its own redirect, its own 403 or 404): anything
+    but a redirect to its sign-in page or a server error. Used for the administrator on admin pages
+    whose outcome depends on the model's admin options and on the object (there is none)."""
+
+    def __str__(self) -> str:
+        return "admin-answers"
+
+
+@dataclass(frozen=True)
+class From:
+    """A URL argument taken from the test's objects: "case", "crime" or "commitment" (its pk)."""
+
+    source: str
+
+
+Outcome = int | Redirect | AdminAnswers
+
+SIGN_IN = Redirect("accounts:sign-in")
+ADMIN_SIGN_IN = Redirect("admin:login")
+ADMIN_ANSWERS = AdminAnswers()
+
+# How URL arguments are filled when a rule does not say. Admin object ids are "0": no such object.
+DEFAULT_KWARGS: dict[str, From | str] = {
+    "case_id": From("case"),
+    "commitment_id": From("commitment"),
+    "crime_id": From("crime"),
+    "object_id": "0",
+    "content_type_id": "0",
+    "app_label": "auth",
+    "url": "no-such-page/",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    expected: dict[str, Outcome]
+    method: str = "get"
+    data: dict | None = None
+    json: bool = False
+    kwargs: dict[str, From | str] = field(default_factory=dict)
+
+    def __post_init__(self):
+        missing = set(PERSONAS) - set(self.expected)
+        extra = set(self.expected) - set(PERSONAS)
+        if missing or extra:
+            raise ValueError(f"A rule needs exactly the personas {PERSONAS}: missing {missing}, unknown {extra}")
+
+
+def everyone(outcome: Outcome, **overrides: Outcome) -> dict[str, Outcome]:
+    return {**dict.fromkeys(PERSONAS, outcome), **overrides}
+
+
+def signed_in(outcome: Outcome, *, anonymous: Outcome = SIGN_IN, **overrides: Outcome) -> dict[str, Outcome]:
+    return everyone(outcome, anonymous=anonymous, **overrides)
+
+
+# --- Staff screens ---------------------------------------------------------------------------------
+# A case page: the case's unit (officers, supervisor) and the call handler who recorded it see it;
+# anyone else gets 404, as if it did not exist; anonymous users are sent to sign in.
+CASE_PAGE = {
+    "anonymous": SIGN_IN,
+    "officer": 200,
+    "colleague": 200,
+    "other_officer": 404,
+    "supervisor": 200,
+    "call_handler": 200,
+    "administrator": 404,
+}
+# Changing a case: officers and supervisors of its unit. The call handler can see it, so 403.
+CASE_CHANGE = {**CASE_PAGE, "call_handler": 403}
+# The access log: a supervisor of the case's unit only. 404 for everyone else, even those who can see
+# the case: simpler than a 403 and no less true.
+SUPERVISOR_ONLY = {**CASE_PAGE, "officer": 404, "colleague": 404, "call_handler": 404}
+
+# --- The API ---------------------------------------------------------------------------------------
+# No credentials: 401 (TokenAuthentication is the first authentication class, so the API asks for a
+# token rather than redirecting to a sign-in page).
+API_LIST = signed_in(200, anonymous=401)
+API_CASE = {**CASE_PAGE, "anonymous": 401}
+API_CASE_CHANGE = {**API_CASE, "officer": 201, "colleague": 201, "supervisor": 201, "call_handler": 403}
+
+RULES: dict[str, Rule] = {
+    "home": Rule(everyone(Redirect("cases:list"))),
+    # Signing in and out
+    "accounts:sign-in": Rule(signed_in(Redirect("cases:list"), anonymous=200)),
+    "accounts:sign-out": Rule(everyone(Redirect("accounts:sign-in")), method="post"),
+    "set_language": Rule(everyone(Redirect("home")), method="post", data={"language": "cy", "next": "/"}),
+    # Staff screens
+    "cases:list": Rule(signed_in(200)),
+    "cases:detail": Rule(CASE_PAGE),
+    "cases:record-decision": Rule(CASE_CHANGE),
+    "cases:record-informed": Rule(CASE_CHANGE),
+    "cases:access-log": Rule(SUPERVISOR_ONLY),
+    # API description: public, it holds no data.
+    "api:schema": Rule(everyone(200)),
+    "api:docs": Rule(everyone(200)),
+    # API
+    "api:crime-list": Rule(API_LIST),
+    "api:crime-detail": Rule(API_CASE, kwargs={"pk": From("crime")}),
+    "api:case-list": Rule(API_LIST),
+    "api:case-detail": Rule(API_CASE, kwargs={"pk": From("case")}),
+    "api:case-timeline": Rule(API_CASE, kwargs={"pk": From("case")}),
+    "api:case-decisions": Rule(
+        API_CASE_CHANGE, method="post", data={"decision": "charged", "note": ""}, json=True, kwargs={"pk": From("case")}
+    ),
+    "api:commitment-list": Rule(API_LIST),
+    "api:commitment-detail": Rule(API_CASE, kwargs={"pk": From("commitment")}),
+    # Django admin: named pages with a fixed outcome; the rest are covered by `admin_rule`.
+    "admin:index": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
+    "admin:login": Rule(everyone(200, administrator=Redirect("admin:index"))),
+    # GET does not sign out (Django's LogoutView is POST only); the admin sends non-staff to its index.
+    "admin:logout": Rule(everyone(Redirect("admin:index"), administrator=405)),
+    "admin:app_list": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
+    "admin:password_change": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
+    "admin:password_change_done": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
+    "admin:jsi18n": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
+}
+
+# Admin pages per registered model, and the admin's unnamed patterns (the object shortcut and the
+# catch-all): only staff get past the admin's sign-in page.
+_ADMIN_MODEL_PAGE = re.compile(r"^admin:\w+_(changelist|add|change|delete|history)$")
+_ADMIN_OTHER_PAGE = {"admin:autocomplete", "admin:view_on_site"}
+_ADMIN_UNNAMED = re.compile(r"^admin/(\w+/\w+/<path:object_id>/|\(\?P<url>\.\*\)\$)$")
+
+
+def admin_rule(identifier: str) -> Rule | None:
+    if identifier.endswith("_changelist") and _ADMIN_MODEL_PAGE.match(identifier):
+        return Rule(everyone(ADMIN_SIGN_IN, administrator=200))
+    if _ADMIN_MODEL_PAGE.match(identifier) or identifier in _ADMIN_OTHER_PAGE or _ADMIN_UNNAMED.match(identifier):
+        return Rule(everyone(ADMIN_SIGN_IN, administrator=ADMIN_ANSWERS))
+    return None
+
+
+def rule_for(identifier: str) -> Rule | None:
+    """The rule for a URL: by its namespaced name, or (unnamed patterns) by its full route."""
+    return RULES.get(identifier) or admin_rule(identifier)
