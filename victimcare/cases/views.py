@@ -1,5 +1,234 @@
-from django.http import HttpResponse
+"""Staff screens for cases. A case is only ever loaded through access.get_case_for_user, and every
+change goes through a function in cases.services."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_noop, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from victimcare.accounts.roles import Role, organisations_with_role
+from victimcare.cases import access, services
+from victimcare.cases.forms import CaseFilterForm, KeyDecisionForm, VictimInformedForm
+from victimcare.cases.models import TimelineEvent
+from victimcare.cases.timeline import RESPONSE_GRADES, decision_label, describe, reason_label
+from victimcare.charter.models import Commitment
+from victimcare.charter.rules import CommitmentKind
+from victimcare.charter.services import CommitmentStateError
+from victimcare.charter.standards import STANDARDS_BY_NUMBER
+
+CASES_PER_PAGE = 25
+ACCESS_LOG_PER_PAGE = 50
+_CASE_RELATED = ("victim", "crime", "crime__local_authority", "crime__ward", "unit", "officer")
+_STATUS_TAG = {
+    Commitment.Status.OPEN: "",
+    Commitment.Status.MET: "govuk-tag--green",
+    Commitment.Status.MET_LATE: "govuk-tag--yellow",
+    Commitment.Status.MISSED: "govuk-tag--red",
+    Commitment.Status.WAIVED: "govuk-tag--grey",
+}
 
 
+# What the access log records, in English; shown through gettext so the log reads in Welsh too.
+ACCESS_LOG_WHAT = (
+    gettext_noop("case list"), gettext_noop("case page"), gettext_noop("record decision form"),
+    gettext_noop("record victim informed form"), gettext_noop("access log"), gettext_noop("opened the case"),
+    gettext_noop("assigned the officer"), gettext_noop("recorded attendance"),
+    gettext_noop("recorded that the victim was informed"), gettext_noop("recorded consent to a referral"),
+    gettext_noop("recorded a referral"), gettext_noop("closed the case"),
+)
+_DECISION_WHAT = "recorded decision: "
+
+
+def _access_log_what(what: str) -> str:
+    if what in ACCESS_LOG_WHAT:
+        return _(what)
+    if what.startswith(_DECISION_WHAT):
+        return _("recorded decision: %(decision)s") % {"decision": decision_label(what[len(_DECISION_WHAT):])}
+    return what
+
+
+def how_long(duration: timedelta) -> str:
+    """'2 days 3 hours', '5 hours 10 minutes' or '12 minutes', in the current language."""
+    minutes = int(duration.total_seconds() // 60)
+    days, hours, minutes = minutes // (24 * 60), minutes // 60 % 24, minutes % 60
+    parts = []
+    if days:
+        parts.append(ngettext("%(count)s day", "%(count)s days", days) % {"count": days})
+    if hours and len(parts) < 2:
+        parts.append(ngettext("%(count)s hour", "%(count)s hours", hours) % {"count": hours})
+    if (minutes or not parts) and not days:
+        parts.append(ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes})
+    return " ".join(parts)
+
+
+def _may_act(user, case) -> bool:
+    """Officers and supervisors of the case's unit record decisions and contact on it."""
+    return case.unit_id in organisations_with_role(user, Role.OFFICER, Role.SUPERVISOR)
+
+
+def _actionable_case(request, case_id, what: str):
+    case = access.get_case_for_user(request.user, case_id, what=what,
+                                    queryset=access.visible_cases(request.user).select_related(*_CASE_RELATED))
+    if not _may_act(request.user, case):
+        raise PermissionDenied
+    return case
+
+
+def _page_links(page) -> list[dict]:
+    """GOV.UK pagination items: first, last, and the pages next to the current one, with ellipses."""
+    items, previous = [], 0
+    for number in page.paginator.page_range:
+        if number in (1, page.paginator.num_pages) or abs(number - page.number) <= 1:
+            if number - previous > 1:
+                items.append({"ellipsis": True})
+            items.append({"number": number, "current": number == page.number})
+            previous = number
+    return items
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@login_required
 def case_list(request):
-    return HttpResponse("placeholder")
+    form = CaseFilterForm(request.GET)
+    form.is_valid()
+    cases = (
+        access.visible_cases(request.user)
+        .select_related("victim", "crime", "crime__local_authority", "officer")
+        .annotate(overdue_count=Count("commitments", filter=Q(commitments__status=Commitment.Status.OPEN,
+                                                               commitments__due_at__lt=timezone.now())))
+        .order_by("-opened_at", "-id")
+    )
+    page = Paginator(form.filter(cases), CASES_PER_PAGE).get_page(request.GET.get("page"))
+    access.log_cases_listed(page.object_list, request.user, what="case list")
+    return render(request, "cases/case_list.html", {
+        "form": form, "page": page, "page_links": _page_links(page), "query": _query_without_page(request),
+        "ignored": [_("%(field)s filter ignored: %(error)s.") % {"field": label, "error": error}
+                    for label, error in form.ignored()],
+    })
+
+
+@dataclass
+class CommitmentRow:
+    commitment: Commitment
+    what: str
+    standard: str
+    owner: str
+    tag_class: str
+    overdue_by: str
+    can_record_informed: bool
+
+
+def _commitment_rows(case, commitments, may_act: bool, now: datetime) -> list[CommitmentRow]:
+    language = get_language() or "en"
+    rows = []
+    for commitment in commitments:
+        standard = STANDARDS_BY_NUMBER.get(commitment.standard)
+        rows.append(CommitmentRow(
+            commitment=commitment,
+            what=CommitmentKind(commitment.kind).label(language),
+            standard=_("Standard %(number)s: %(title)s") % {"number": standard.number,
+                                                             "title": standard.title(language)} if standard else "",
+            owner=str(commitment.owner_person or commitment.owner_organisation),
+            tag_class=_STATUS_TAG.get(commitment.status, ""),
+            overdue_by=how_long(now - commitment.due_at) if commitment.is_overdue(now) else "",
+            can_record_informed=(may_act and case.status == case.Status.OPEN
+                                 and commitment.status == Commitment.Status.OPEN
+                                 and commitment.kind == CommitmentKind.INFORM_DECISION),
+        ))
+    return rows
+
+
+@login_required
+def case_detail(request, case_id):
+    case = access.get_case_for_user(request.user, case_id, what="case page",
+                                    queryset=access.visible_cases(request.user).select_related(*_CASE_RELATED))
+    now = timezone.now()
+    may_act = _may_act(request.user, case) and case.status == case.Status.OPEN
+    commitments = case.commitments.select_related("owner_organisation", "owner_person").order_by("due_at", "id")
+    events = (
+        TimelineEvent.objects.filter(Q(case=case) | Q(case__isnull=True, crime_id=case.crime_id))
+        .select_related("actor").order_by("-occurred_at", "-id")
+    )
+    return render(request, "cases/case_detail.html", {
+        "case": case,
+        "age": case.victim.age_on(timezone.localdate()),
+        "reasons": [reason_label(r) for r in case.enhanced_rights_reasons],
+        "response_grade": RESPONSE_GRADES.get(case.response_grade, case.response_grade),
+        "commitment_rows": _commitment_rows(case, commitments, may_act, now),
+        "timeline": [describe(event, case) for event in events],
+        "may_act": may_act,
+        "supervises": access.supervises(request.user, case),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record_decision(request, case_id):
+    case = _actionable_case(request, case_id, what="record decision form")
+    form = KeyDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            commitment = services.record_key_decision(case, form.key_decision, actor=request.user,
+                                                      note=form.cleaned_data["note"])
+        except services.CaseStateError:
+            form.add_error(None, _("This case is closed, so no decision can be recorded."))
+        else:
+            due = date_format(timezone.localtime(commitment.due_at), "j F Y, H:i")
+            messages.success(request, _("Decision recorded. Tell the victim by %(due)s.") % {"due": due})
+            return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/record_decision.html", {"case": case, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record_informed(request, case_id, commitment_id):
+    case = _actionable_case(request, case_id, what="record victim informed form")
+    commitment = get_object_or_404(
+        case.commitments.open().filter(kind=CommitmentKind.INFORM_DECISION), pk=commitment_id
+    )
+    form = VictimInformedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_victim_informed(commitment, actor=request.user, how=form.cleaned_data["how"])
+        except (services.CaseStateError, CommitmentStateError):
+            form.add_error(None, _("This commitment has already ended."))
+        else:
+            messages.success(request, _("Recorded that the victim was told."))
+            return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/record_informed.html", {
+        "case": case, "commitment": commitment, "form": form,
+        "decision": decision_label(commitment.detail.get("decision")),
+    })
+
+
+@login_required
+def access_log(request, case_id):
+    """Who read or changed the case. Only a supervisor of the case's unit may see it; 404 for others."""
+    supervised = access.visible_cases(request.user).filter(
+        unit_id__in=organisations_with_role(request.user, Role.SUPERVISOR)
+    )
+    case = access.get_case_for_user(request.user, case_id, what="access log",
+                                    queryset=supervised.select_related("crime", "victim"))
+    if not access.supervises(request.user, case):
+        raise Http404("No such case")
+    page = Paginator(case.access_log.select_related("user"), ACCESS_LOG_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "cases/access_log.html", {
+        "case": case, "page": page, "page_links": _page_links(page), "query": "",
+        "entries": [(entry, _access_log_what(entry.what)) for entry in page.object_list],
+    })
