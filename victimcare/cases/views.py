@@ -181,7 +181,7 @@ def case_detail(request, case_id):
 @require_http_methods(["GET", "POST"])
 def record_decision(request, case_id):
     case = _actionable_case(request, case_id, what="record decision form")
-    form = KeyDecisionForm(request.POST or None)
+    form = KeyDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             commitment = services.record_key_decision(case, form.key_decision, actor=request.user,
@@ -202,7 +202,7 @@ def record_informed(request, case_id, commitment_id):
     commitment = get_object_or_404(
         case.commitments.open().filter(kind=CommitmentKind.INFORM_DECISION), pk=commitment_id
     )
-    form = VictimInformedForm(request.POST or None)
+    form = VictimInformedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_victim_informed(commitment, actor=request.user, how=form.cleaned_data["how"])

@@ -1,0 +1,194 @@
+"""The case page: who may see it, what it shows, the overdue commitments, the timeline, the logging."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from tests.factories import CrimeFactory, VictimFactory, WardFactory
+from tests.web.conftest import count_queries, in_welsh, make_case, make_overdue
+from victimcare.cases.models import CaseAccessLog, TimelineEvent
+from victimcare.cases.services import close_case, grade_response, record_attendance, record_victim_informed
+from victimcare.charter.rules import KeyDecision
+from victimcare.charter.services import waive_commitment
+
+
+def detail(case) -> str:
+    return reverse("cases:detail", kwargs={"case_id": case.pk})
+
+
+@pytest.mark.parametrize("persona", ["officer", "colleague", "supervisor", "call_handler"])
+def test_the_unit_and_the_call_handler_see_the_case(client, personas, overdue_case, persona):
+    client.force_login(personas[persona])
+    response = client.get(detail(overdue_case))
+    assert response.status_code == 200
+    assert overdue_case.crime.reference in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["other_officer", "administrator"])
+def test_outsiders_get_404_and_nothing_about_the_case(client, personas, overdue_case, persona):
+    client.force_login(personas[persona])
+    response = client.get(detail(overdue_case))
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert overdue_case.crime.reference not in html
+    assert overdue_case.victim.family_name not in html
+    assert not CaseAccessLog.objects.filter(user=personas[persona]).exists()
+
+
+def test_a_case_that_does_not_exist_is_404_too(client, officer):
+    client.force_login(officer)
+    assert client.get(reverse("cases:detail", kwargs={"case_id": 999999})).status_code == 404
+
+
+def test_reading_the_case_is_logged(client, colleague, overdue_case):
+    client.force_login(colleague)
+    client.get(detail(overdue_case))
+    entry = CaseAccessLog.objects.get(user=colleague)
+    assert entry.case == overdue_case
+    assert entry.action == CaseAccessLog.Action.VIEWED
+    assert entry.channel == CaseAccessLog.Channel.WEB
+    assert entry.what == "case page"
+
+
+def test_summary(client, officer, unit, call_handler):
+    victim = VictimFactory(given_name="Megan", family_name="Watkins", date_of_birth=dt.date(2010, 1, 2),
+                           preferred_language="cy", needs_interpreter=True, communication_needs="Prefers text messages",
+                           phone="07700 900456", email="megan@example.org", postcode="NP20 1AA")
+    crime = CrimeFactory(offence="harassment", is_hate_crime=True,
+                         ward=WardFactory(code="W05001700", name_en="Stow Hill", name_cy="Bryn Stow"))
+    case = make_case(unit, officer, call_handler, victim=victim, crime=crime, is_vulnerable=True)
+    grade_response(case, 2, actor=officer, rationale="Caller frightened")
+    client.force_login(officer)
+    html = client.get(detail(case)).content.decode()
+    age = victim.age_on(timezone.localdate())
+    for text in (crime.reference, "Violence and sexual offences", "Harassment", "Domestic abuse", "Hate crime",
+                 "On or near Commercial Street", "Stow Hill ward", "Newport", "Megan Watkins", "2 January 2010",
+                 f"age {age}", "Welsh", "Needs an interpreter", "Prefers text messages", "07700 900456",
+                 "megan@example.org", "NP20 1AA", "Newport CID", "Olwen Price", "Victim of hate crime", "Under 18",
+                 "Vulnerable", "Grade 2 (priority)"):
+        assert text in html, text
+
+
+def overdue_row(html: str) -> str:
+    match = re.search(r'<tr class="govuk-table__row app-commitment--overdue">(.*?)</tr>', html, re.S)
+    assert match, "no overdue row"
+    return match.group(1)
+
+
+def test_overdue_commitments_stand_out(client, officer, overdue_case):
+    due = overdue_case.commitments.get().due_at
+    client.force_login(officer)
+    html = client.get(detail(overdue_case)).content.decode()
+    row = overdue_row(html)
+    assert "Tell the victim about an investigation decision" in row
+    assert "Standard 4: Updates agreed with the victim" in row
+    assert "Olwen Price" in row
+    assert timezone.localtime(due).strftime("%H:%M") in row
+    assert '<strong class="govuk-tag govuk-tag--red">Overdue</strong>' in row
+    assert re.search(r"\d+ days? (\d+ hours? )?late", row), "says how long overdue"
+
+
+def test_commitment_statuses_as_tags(client, officer, unit, call_handler):
+    case = make_case(unit, officer, call_handler)
+    grade_response(case, 1, actor=officer, rationale="Emergency")
+    record_attendance(case, actor=officer)  # met
+    late = make_overdue(case, officer)
+    waive_commitment(late, actor=officer, reason="Victim asked not to be contacted")
+    grade_response(case, 3, actor=officer, rationale="Scheduled")  # open, not overdue
+    client.force_login(officer)
+    html = client.get(detail(case)).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--green">Met</strong>' in html
+    assert '<strong class="govuk-tag govuk-tag--grey">Waived</strong>' in html
+    assert '<strong class="govuk-tag ">Open</strong>' in html
+    assert "app-commitment--overdue" not in html
+
+
+def test_missed_and_met_late(client, officer, unit, call_handler):
+    case = make_case(unit, officer, call_handler)
+    commitment = make_overdue(case, officer)
+    record_victim_informed(commitment, actor=officer, how="phone")
+    make_overdue(case, officer)
+    close_case(case, actor=officer)
+    client.force_login(officer)
+    html = client.get(detail(case)).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--yellow">Met late</strong>' in html
+    assert '<strong class="govuk-tag govuk-tag--red">Missed</strong>' in html
+    assert "Record an investigation decision" not in html, "no actions on a closed case"
+
+
+def test_timeline_newest_first_in_plain_words(client, officer, overdue_case):
+    TimelineEvent.objects.create(crime=overdue_case.crime, kind=TimelineEvent.Kind.OUTCOME,
+                                 data={"outcome": "Unable to prosecute suspect"},
+                                 occurred_at=timezone.now() - dt.timedelta(days=1))
+    client.force_login(officer)
+    response = client.get(detail(overdue_case))
+    timeline = response.context["timeline"]
+    assert [entry.at for entry in timeline] == sorted((entry.at for entry in timeline), reverse=True)
+    html = response.content.decode()
+    assert "data.police.uk outcome: Unable to prosecute suspect." in html
+    assert "Investigation decision: Suspect arrested." in html
+    assert "The case was opened and given to Newport CID." in html
+    assert "The victim is entitled to enhanced rights: Victim of domestic abuse." in html
+    assert "by Cerys Bowen" in html
+    assert 'class="moj-timeline"' in html
+    assert html.index("data.police.uk outcome") < html.index("The case was opened")
+
+
+@pytest.mark.parametrize("persona, sees_actions, sees_log", [
+    ("officer", True, False),
+    ("colleague", True, False),
+    ("supervisor", True, True),
+    ("call_handler", False, False),
+])
+def test_actions_and_access_log_link(client, personas, overdue_case, persona, sees_actions, sees_log):
+    client.force_login(personas[persona])
+    html = client.get(detail(overdue_case)).content.decode()
+    commitment = overdue_case.commitments.get()
+    decision_url = reverse("cases:record-decision", kwargs={"case_id": overdue_case.pk})
+    informed_url = reverse("cases:record-informed", kwargs={"case_id": overdue_case.pk,
+                                                            "commitment_id": commitment.pk})
+    log_url = reverse("cases:access-log", kwargs={"case_id": overdue_case.pk})
+    assert (decision_url in html) is sees_actions
+    assert (informed_url in html) is sees_actions
+    assert (log_url in html) is sees_log
+
+
+def test_query_count_does_not_grow_with_commitments_and_events(client, officer, unit, call_handler,
+                                                               django_assert_max_num_queries):
+    client.force_login(officer)
+    case = make_case(unit, officer, call_handler)
+    make_overdue(case, officer)
+    one = count_queries(client, detail(case))
+    for n in range(19):
+        make_overdue(case, officer, decision=list(KeyDecision)[n % len(KeyDecision)], days_ago=n + 1)
+        TimelineEvent.objects.create(crime=case.crime, kind=TimelineEvent.Kind.OUTCOME,
+                                     data={"outcome": "Under investigation"})
+    assert case.commitments.count() == 20
+    twenty = count_queries(client, detail(case))
+    print(f"case page: {one} queries for 1 commitment, {twenty} for 20 commitments and many more events")
+    assert twenty == one
+    with django_assert_max_num_queries(one):
+        client.get(detail(case))
+
+
+def test_the_welsh_case_page_is_welsh(client, officer, overdue_case):
+    TimelineEvent.objects.create(crime=overdue_case.crime, kind=TimelineEvent.Kind.OUTCOME,
+                                 data={"outcome": "Investigation complete; no suspect identified"})
+    client.force_login(officer)
+    html = in_welsh(client).get(detail(overdue_case)).content.decode()
+    assert '<html lang="cy"' in html
+    for welsh in ("Cyfeirnod trosedd", "Dioddefwr", "Hwyr", "Ymrwymiadau", "Llinell amser", "Hawliau uwch",
+                  "Cofnodi penderfyniad yn yr ymchwiliad", "Rhoi gwybod i'r dioddefwr am benderfyniad",
+                  "Safon 4: Diweddariadau fel y cytunwyd â'r dioddefwr", "Dioddefwr cam-drin domestig",
+                  "Trais a throseddau rhywiol", "Ymosodiad cyffredin", "CID Casnewydd", "Casnewydd",
+                  "Ymchwiliad wedi'i gwblhau; ni nodwyd neb a amheuir", "yn hwyr", "Allgofnodi", "English"):
+        assert escape(welsh) in html, welsh
+    for english in ("Crime reference", "Victim", "Overdue", "Commitments", "Timeline", "Enhanced rights",
+                    "Record an investigation decision", "Updates agreed with the victim", "Common assault",
+                    "Newport CID", "Investigation complete", " late", "Sign out", "Domestic abuse", ">Yes<",
+                    "Status", "Cymraeg"):
+        assert english not in html, english

@@ -1,0 +1,119 @@
+"""Every kind of timeline event is described in plain words, in English and in Welsh."""
+
+import pytest
+from django.utils import translation
+
+from victimcare.cases.models import TimelineEvent
+from victimcare.cases.timeline import OUTCOMES_CY, describe
+
+Kind = TimelineEvent.Kind
+
+EXAMPLES = [
+    (Kind.CASE_OPENED, {"unit": -1}, "The case was opened.", "Agorwyd yr achos."),
+    (Kind.ENHANCED_RIGHTS_ASSESSED, {"eligible": True, "reasons": ["under_18", "vulnerable"]},
+     "The victim is entitled to enhanced rights: Under 18, Vulnerable.",
+     "Mae gan y dioddefwr hawl i hawliau uwch: O dan 18 oed, Agored i niwed."),
+    (Kind.ENHANCED_RIGHTS_ASSESSED, {"eligible": False, "reasons": []},
+     "The victim is not entitled to enhanced rights.", "Nid oes gan y dioddefwr hawl i hawliau uwch."),
+    (Kind.OFFICER_ASSIGNED, {"officer": 1, "officer_name": "Olwen Price"},
+     "Olwen Price was made the officer in charge.", "Penodwyd Olwen Price yn swyddog â gofal."),
+    (Kind.RESPONSE_GRADED, {"grade": 1, "previous_grade": None, "rationale": "Weapon seen"},
+     "The response was graded grade 1 (emergency).", "Graddiwyd yr ymateb: gradd 1 (argyfwng)."),
+    (Kind.RESPONSE_GRADED, {"grade": 3, "previous_grade": 2, "rationale": ""},
+     "The response was re-graded from grade 2 (priority) to grade 3 (scheduled).",
+     "Ailraddiwyd yr ymateb: gradd 3 (wedi'i drefnu) yn lle gradd 2 (blaenoriaeth)."),
+    (Kind.OFFICER_ATTENDED, {}, "An officer attended.", "Mynychodd swyddog."),
+    (Kind.KEY_DECISION, {"decision": "bailed", "note": ""}, "Investigation decision: Suspect released on bail.",
+     "Penderfyniad yn yr ymchwiliad: Rhywun a amheuir wedi'i ryddhau ar fechnïaeth."),
+    (Kind.VICTIM_INFORMED, {"decision": "charged", "how": "letter"},
+     "The victim was told about the decision (Suspect charged) by letter.",
+     "Cafodd y dioddefwr wybod am y penderfyniad (Rhywun a amheuir wedi'i gyhuddo) drwy lythyr."),
+    (Kind.VICTIM_INFORMED, {"decision": "charged", "how": ""},
+     "The victim was told about the decision (Suspect charged).",
+     "Cafodd y dioddefwr wybod am y penderfyniad (Rhywun a amheuir wedi'i gyhuddo)."),
+    (Kind.REFERRAL_CONSENT, {}, "The victim agreed to be referred to a support service.",
+     "Cytunodd y dioddefwr i gael ei atgyfeirio at wasanaeth cymorth."),
+    (Kind.REFERRAL_SENT, {"service": "Connect Gwent"}, "A referral was sent to Connect Gwent.",
+     "Anfonwyd atgyfeiriad at Connect Gwent."),
+    (Kind.OUTCOME, {"outcome": "Local resolution"}, "data.police.uk outcome: Local resolution.",
+     "Canlyniad data.police.uk: Datrysiad lleol."),
+    (Kind.OUTCOME, {"category": "Formal action is not in the public interest"},
+     "data.police.uk outcome: Formal action is not in the public interest.",
+     "Canlyniad data.police.uk: Nid yw camau ffurfiol er budd y cyhoedd."),
+    (Kind.COMMITMENT_OPENED, {"commitment_kind": "referral_to_support", "due_at": "2025-07-01T16:30:00+00:00"},
+     "New commitment: Refer the victim to a support service, due by 1 July 2025, 17:30.",
+     "Ymrwymiad newydd: Atgyfeirio'r dioddefwr at wasanaeth cymorth, erbyn 1 Gorffennaf 2025, 17:30."),
+    (Kind.COMMITMENT_MET, {"commitment_kind": "response", "on_time": True},
+     "Commitment met on time: Attend within the response target.",
+     "Ymrwymiad wedi'i gyflawni mewn pryd: Mynychu o fewn y targed ymateb."),
+    (Kind.COMMITMENT_MET, {"commitment_kind": "response", "on_time": False},
+     "Commitment met late: Attend within the response target.",
+     "Ymrwymiad wedi'i gyflawni'n hwyr: Mynychu o fewn y targed ymateb."),
+    (Kind.COMMITMENT_OVERDUE, {"commitment_kind": "inform_decision"},
+     "Commitment overdue: Tell the victim about an investigation decision.",
+     "Ymrwymiad yn hwyr: Rhoi gwybod i'r dioddefwr am benderfyniad yn yr ymchwiliad."),
+    (Kind.COMMITMENT_MISSED, {"commitment_kind": "inform_decision", "reason": "Case closed before it was met"},
+     "Commitment missed: Tell the victim about an investigation decision.",
+     "Ymrwymiad heb ei gyflawni: Rhoi gwybod i'r dioddefwr am benderfyniad yn yr ymchwiliad."),
+    (Kind.COMMITMENT_WAIVED, {"commitment_kind": "response", "reason": "Re-graded to grade 3"},
+     "Commitment waived: Attend within the response target.",
+     "Ymrwymiad wedi'i hepgor: Mynychu o fewn y targed ymateb."),
+    (Kind.CASE_CLOSED, {}, "The case was closed.", "Caewyd yr achos."),
+]
+
+
+def event(kind, data) -> TimelineEvent:
+    return TimelineEvent(kind=kind, data=data)
+
+
+def test_every_kind_has_an_example():
+    assert {kind for kind, *_rest in EXAMPLES} == set(Kind)
+
+
+@pytest.mark.parametrize("kind, data, english, welsh", EXAMPLES, ids=[f"{e[0]}-{i}" for i, e in enumerate(EXAMPLES)])
+def test_described_in_both_languages(kind, data, english, welsh):
+    with translation.override("en"):
+        assert describe(event(kind, data)).description == english
+    with translation.override("cy"):
+        assert describe(event(kind, data)).description == welsh
+
+
+def test_free_text_the_system_wrote_is_translated_too():
+    with translation.override("cy"):
+        missed = describe(event(Kind.COMMITMENT_MISSED, {"commitment_kind": "response",
+                                                         "reason": "Case closed before it was met"}))
+        waived = describe(event(Kind.COMMITMENT_WAIVED, {"commitment_kind": "response",
+                                                         "reason": "Re-graded to grade 3"}))
+        typed = describe(event(Kind.COMMITMENT_WAIVED, {"commitment_kind": "response",
+                                                        "reason": "Victim moved away"}))
+    assert missed.detail == "Caewyd yr achos cyn i'r ymrwymiad gael ei gyflawni"
+    assert waived.detail == "Wedi'i ailraddio i radd 3"
+    assert typed.detail == "Victim moved away", "what a person typed is shown as typed"
+
+
+def test_titles_bylines_and_notes():
+    with translation.override("cy"):
+        entry = describe(event(Kind.KEY_DECISION, {"decision": "charged", "note": "At Newport station"}))
+        outcome = describe(event(Kind.OUTCOME, {"outcome": "Under investigation"}))
+    assert entry.title == "Penderfyniad yn yr ymchwiliad"
+    assert entry.detail == "At Newport station"
+    assert entry.by == "Gofal Dioddefwyr"
+    assert outcome.by == "data.police.uk"
+    assert outcome.description == "Canlyniad data.police.uk: Yn destun ymchwiliad."
+
+
+@pytest.mark.parametrize("outcome", [
+    "Investigation complete; no suspect identified", "Unable to prosecute suspect", "Under investigation",
+    "Local resolution", "Offender given a caution", "Court result unavailable", "Awaiting court outcome",
+    "Formal action is not in the public interest", "Further investigation is not in the public interest",
+    "Further action is not in the public interest", "Action to be taken by another organisation",
+    "Suspect charged", "Suspect charged as part of another case", "Status update unavailable",
+])
+def test_every_outcome_in_the_gwent_files_has_welsh(outcome):
+    assert OUTCOMES_CY[outcome] and OUTCOMES_CY[outcome] != outcome
+
+
+def test_unknown_values_are_shown_not_dropped():
+    with translation.override("cy"):
+        assert "Something new" in describe(event(Kind.OUTCOME, {"outcome": "Something new"})).description
+        assert "mystery" in describe(event(Kind.KEY_DECISION, {"decision": "mystery"})).description
