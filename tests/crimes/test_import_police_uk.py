@@ -227,3 +227,11 @@ def test_a_real_month_imports_twice_with_the_same_counts(areas, shared_police_uk
     assert (second.crimes_loaded, second.outcomes_loaded) == (0, 0)
     assert second.crimes_already_present == first.crimes_loaded
     assert second.skipped == first.skipped
+
+
+def test_crime_ids_that_begin_alike_get_different_references(areas, tmp_path):
+    real = next(r for r in sample_rows("2025-06-gwent-street.csv") if r["Crime ID"] == NEWPORT_CAERLEON)
+    twin = {**real, "Crime ID": NEWPORT_CAERLEON[:12] + "0" * 52}
+    importer.import_police_uk([write_csv(tmp_path / "a" / "street.csv", [real, twin])])
+    references = set(Crime.objects.values_list("reference", flat=True))
+    assert references == {"PUK-242DAC7CD690", "PUK-242DAC7CD6900000"}

@@ -18,7 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from victimcare.areas import locate
 from victimcare.areas.loading import ensure_areas_loaded
@@ -219,12 +219,30 @@ def assign_wards(crimes: list[Crime], ward_codes: set[str]) -> None:
         crime.ward_id = code if code in ward_codes else None
 
 
+def already_there(crimes: list[Crime]) -> tuple[set[str], set[str]]:
+    """(crime IDs already loaded, references already taken), in one query."""
+    rows = Crime.objects.filter(
+        Q(police_uk_id__in=[c.police_uk_id for c in crimes]) | Q(reference__in=[c.reference for c in crimes])
+    ).values_list("police_uk_id", "reference")
+    return {police_uk_id for police_uk_id, _ in rows}, {reference for _, reference in rows}
+
+
+def avoid_reference_clash(crime: Crime, taken: set[str]) -> None:
+    """Two crime IDs that begin with the same 12 characters (rare, but possible) would share a reference:
+    the later one gets a longer one."""
+    length = 12
+    while crime.reference in taken and length < len(crime.police_uk_id):
+        length += 4
+        crime.reference = REFERENCE_PREFIX + crime.police_uk_id[:length].upper()
+    taken.add(crime.reference)
+
+
 def save_new_crimes(crimes: list[Crime], report: ImportReport) -> None:
     """Insert the crimes not already loaded: one query to look, then bulk inserts."""
-    existing = set(
-        Crime.objects.filter(police_uk_id__in=[c.police_uk_id for c in crimes]).values_list("police_uk_id", flat=True)
-    )
+    existing, taken = already_there(crimes)
     new = [crime for crime in crimes if crime.police_uk_id not in existing]
+    for crime in new:
+        avoid_reference_clash(crime, taken)
     Crime.objects.bulk_create(new, ignore_conflicts=True)
     report.crimes_loaded += len(new)
     report.crimes_already_present += len(crimes) - len(new)
