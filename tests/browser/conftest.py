@@ -1,0 +1,176 @@
+"""Browser tests: Playwright's sync API driving Debian's Chromium (/usr/bin/chromium), never a downloaded
+browser. Without Chromium they skip with the reason, unless VICTIMCARE_REQUIRE_BROWSER=1 makes that a
+failure (CI). Screenshots of every page go to VICTIMCARE_SCREENSHOTS (default
+/tmp/victimcare-screenshots), outside the repository."""
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from tests.factories import CrimeFactory, LocalAuthorityFactory, LsoaFactory, VictimFactory, WardFactory
+from tests.web.conftest import make_case, make_overdue
+from victimcare.cases.models import TimelineEvent
+from victimcare.cases.services import grade_response, record_attendance
+
+# Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls from it.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+STYLESHEET = Path(settings.BASE_DIR) / "victimcare" / "frontend" / "build" / "application.css"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+SCREENSHOTS = Path(os.environ.get("VICTIMCARE_SCREENSHOTS") or Path(tempfile.gettempdir()) / "victimcare-screenshots")
+
+
+def _unavailable(reason: str):
+    if os.environ.get("VICTIMCARE_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (VICTIMCARE_REQUIRE_BROWSER=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)")
+    assert STYLESHEET.exists(), f"{STYLESHEET} is missing: run `npm run build` first"
+    assert AXE.exists(), f"{AXE} is missing: run `npm ci` first"
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception:
+        playwright.stop()
+        raise
+    yield launched
+    launched.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def use_language(context, live_server, language: str) -> None:
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+
+
+def sign_in_as(context, live_server, user) -> None:
+    """Put a signed-in session in the browser without going through the form (that has its own tests)."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+
+
+def check_accessibility(page, name: str) -> None:
+    """Run axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules; fail on serious or critical violations."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    assert results["passes"], "axe-core checked nothing"
+    bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    if bad:
+        report = [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [node["target"] for node in v["nodes"]][:5]}
+            for v in bad
+        ]
+        print(json.dumps(report, indent=2))
+    assert not bad, f"{name}: axe found {len(bad)} serious or critical violation(s): " + ", ".join(
+        v["id"] for v in bad
+    )
+
+
+def screenshot(page, name: str) -> Path:
+    """A full-page screenshot (the viewport is grown to the page, which is reliable with GOV.UK's
+    `overflow-y: scroll` on <html>)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    width = page.viewport_size["width"]
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": width, "height": max(height, 600)})
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": width, "height": 900})
+    return path
+
+
+def check_looks_like_govuk(page, language: str) -> None:
+    """The page is in `language`, has GOV.UK's black header and service navigation, and every piece of
+    visible text is set in Arial (text outside a GOV.UK class would fall back to the browser's serif)."""
+    assert page.locator("html").get_attribute("lang") == language
+    found = page.evaluate(
+        """() => {
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const serif = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const element = node.parentElement;
+                if (!node.textContent.trim() || element.closest('script, style, svg')) continue;
+                if (!element.getClientRects().length) continue;
+                if (!getComputedStyle(element).fontFamily.toLowerCase().includes('arial')) {
+                    serif.push(element.tagName + ': ' + node.textContent.trim().slice(0, 40));
+                }
+            }
+            const header = document.querySelector('.govuk-generic-header');
+            return {serif, header: header && getComputedStyle(header).backgroundColor};
+        }"""
+    )
+    assert not found["serif"], f"text not in Arial: {found['serif']}"
+    assert found["header"] == "rgb(11, 12, 12)", found  # GOV.UK black
+    assert page.locator(".govuk-service-navigation").count() == 1
+
+
+@pytest.fixture
+def scene(unit, other_unit, officer, colleague, supervisor, call_handler, other_officer):
+    """Several cases in the officer's unit (one with an overdue commitment and a full timeline) and one
+    elsewhere."""
+    now = timezone.now()
+    torfaen = LsoaFactory(code="W01001800", name="Torfaen 001A",
+                          local_authority=LocalAuthorityFactory(code="W06000020", name_en="Torfaen",
+                                                                name_cy="Tor-faen"))
+    main = make_case(
+        unit, officer, call_handler, at=now - dt.timedelta(days=30), is_vulnerable=True,
+        victim=VictimFactory(given_name="Ffion", family_name="Morgan", preferred_language="cy",
+                             communication_needs="Prefers calls after 5pm"),
+        crime=CrimeFactory(reference="GW/2025/004242", is_domestic_abuse=True, offence="coercive-control",
+                           ward=WardFactory()),
+    )
+    grade_response(main, 2, actor=call_handler, rationale="Caller frightened", at=now - dt.timedelta(days=30))
+    record_attendance(main, actor=officer, at=now - dt.timedelta(days=30) + dt.timedelta(minutes=40))
+    make_overdue(main, officer, days_ago=12)
+    TimelineEvent.objects.create(crime=main.crime, kind=TimelineEvent.Kind.OUTCOME,
+                                 data={"outcome": "Under investigation"}, occurred_at=now - dt.timedelta(days=3))
+    others = [
+        make_case(unit, colleague, call_handler, crime=CrimeFactory(category="burglary", offence="burglary-home",
+                                                                     lsoa=torfaen)),
+        make_case(unit, None, call_handler, crime=CrimeFactory(category="vehicle-crime", offence="theft-from-vehicle")),
+    ]
+    make_case(other_unit, other_officer, other_officer)
+    return {"case": main, "commitment": main.commitments.get(kind="inform_decision"), "others": others}
