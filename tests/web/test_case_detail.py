@@ -58,7 +58,7 @@ def test_summary(client, officer, unit, call_handler):
     victim = VictimFactory(given_name="Megan", family_name="Watkins", date_of_birth=dt.date(2010, 1, 2),
                            preferred_language="cy", needs_interpreter=True, communication_needs="Prefers text messages",
                            phone="07700 900456", email="megan@example.org", postcode="NP20 1AA")
-    crime = CrimeFactory(offence="harassment", is_hate_crime=True,
+    crime = CrimeFactory(offence="harassment", is_hate_crime=True, last_outcome="Awaiting court outcome",
                          ward=WardFactory(code="W05001700", name_en="Stow Hill", name_cy="Bryn Stow"))
     case = make_case(unit, officer, call_handler, victim=victim, crime=crime, is_vulnerable=True)
     grade_response(case, 2, actor=officer, rationale="Caller frightened")
@@ -69,7 +69,7 @@ def test_summary(client, officer, unit, call_handler):
                  "On or near Commercial Street", "Stow Hill ward", "Newport", "Megan Watkins", "2 January 2010",
                  f"age {age}", "Welsh", "Needs an interpreter", "Prefers text messages", "07700 900456",
                  "megan@example.org", "NP20 1AA", "Newport CID", "Olwen Price", "Victim of hate crime", "Under 18",
-                 "Vulnerable", "Grade 2 (priority)"):
+                 "Vulnerable", "Grade 2 (priority)", "Last outcome on data.police.uk", "Awaiting court outcome"):
         assert text in html, text
 
 

@@ -21,7 +21,7 @@ from victimcare.accounts.roles import Role, organisations_with_role
 from victimcare.cases import access, services
 from victimcare.cases.forms import CaseFilterForm, KeyDecisionForm, VictimInformedForm
 from victimcare.cases.models import TimelineEvent
-from victimcare.cases.timeline import RESPONSE_GRADES, decision_label, describe, reason_label
+from victimcare.cases.timeline import RESPONSE_GRADES, decision_label, describe, outcome_text, reason_label
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
 from victimcare.charter.services import CommitmentStateError
@@ -170,6 +170,7 @@ def case_detail(request, case_id):
         "age": case.victim.age_on(timezone.localdate()),
         "reasons": [reason_label(r) for r in case.enhanced_rights_reasons],
         "response_grade": RESPONSE_GRADES.get(case.response_grade, case.response_grade),
+        "last_outcome": outcome_text(case.crime.last_outcome),
         "commitment_rows": _commitment_rows(case, commitments, may_act, now),
         "timeline": [describe(event, case) for event in events],
         "may_act": may_act,
