@@ -185,7 +185,7 @@ def decide(story: Story, decision: KeyDecision, decided_at: datetime, timing: st
 
 def decide_in_turn(story: Story, decisions: list[KeyDecision], start: datetime, timings: list[str]) -> datetime:
     moment = start
-    for decision, timing in zip(decisions, timings, strict=False):
+    for decision, timing in zip(decisions, timings, strict=True):
         moment = decide(story, decision, story.days_later(moment, 1, 12), timing)
     return moment
 

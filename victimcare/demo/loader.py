@@ -18,7 +18,7 @@ from victimcare.charter.models import Commitment
 from victimcare.crimes.importer import ImportReport, import_police_uk, read_rows
 from victimcare.crimes.models import Crime
 from victimcare.demo.crime_details import add_details_to_all
-from victimcare.demo.histories import CLOSED_STORIES, OPEN_STORIES, Cast, Plot, Story, story_plan
+from victimcare.demo.histories import CLOSED_STORIES, OPEN_STORIES, Cast, Story, story_plan
 from victimcare.demo.organisations import (
     ADMINISTRATOR_USERNAME,
     CALL_HANDLER_USERNAME,
@@ -57,14 +57,13 @@ def sample_crime_ids() -> set[str]:
     return {row["Crime ID"] for row in read_rows(street) if row.get("Crime ID")}
 
 
-def choose_crimes(rng: random.Random) -> list[tuple[Crime, list[Plot]]]:
-    """Crimes with a finished investigation for the closed cases, ongoing ones for the open cases."""
+def choose_crimes(rng: random.Random) -> dict[str, list[Crime]]:
+    """{"closed": crimes whose investigation has finished, "open": crimes still being investigated}."""
     crimes = list(Crime.objects.filter(police_uk_id__in=sample_crime_ids()).order_by("reference"))
     finished = [crime for crime in crimes if crime.last_outcome not in ONGOING_OUTCOMES]
     ongoing = [crime for crime in crimes if crime.last_outcome in ONGOING_OUTCOMES]
     closed = rng.sample(finished, min(len(finished), CLOSED_CASES))
-    still_open = rng.sample(ongoing, min(len(ongoing), VICTIMS - len(closed)))
-    return [(crime, CLOSED_STORIES) for crime in closed] + [(crime, OPEN_STORIES) for crime in still_open]
+    return {"closed": closed, "open": rng.sample(ongoing, min(len(ongoing), VICTIMS - len(closed)))}
 
 
 def officers_by_unit() -> dict[str, tuple[Organisation, list[User]]]:
@@ -105,16 +104,17 @@ def build_cases(rng: random.Random, now: datetime) -> None:
     call_handler = User.objects.get(username=CALL_HANDLER_USERNAME)
     units = officers_by_unit()
     chosen = choose_crimes(rng)
-    add_details_to_all(rng, [crime for crime, _ in chosen])
-    plans = {
-        id(stories): iter(story_plan(rng, stories, sum(1 for _, s in chosen if s is stories)))
-        for stories in (CLOSED_STORIES, OPEN_STORIES)
-    }
-    for number, (crime, stories) in enumerate(chosen):
+    add_details_to_all(rng, chosen["closed"] + chosen["open"])
+    planned = [
+        (crime, story)
+        for kind, stories in (("closed", CLOSED_STORIES), ("open", OPEN_STORIES))
+        for crime, story in zip(chosen[kind], story_plan(rng, stories, len(chosen[kind])), strict=True)
+    ]
+    for number, (crime, story) in enumerate(planned):
         unit, officers = units[crime.local_authority_id]
         officer = officers[number % len(officers)]
         case = open_demo_case(rng, number, crime, unit, officer, call_handler)
-        next(plans[id(stories)])(Story(case, Cast(call_handler, officer), rng, now))
+        story(Story(case, Cast(call_handler, officer), rng, now))
 
 
 def run_overdue_sweep() -> int | None:

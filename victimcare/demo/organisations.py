@@ -118,14 +118,10 @@ def create_staff(organisations: dict[str, Organisation]) -> dict[str, User]:
 
 
 def sign_in_rows() -> list[tuple[str, str, str]]:
-    """(username, role, unit) for every demo account, from the database."""
-    rows = []
-    memberships = (
-        Membership.objects.filter(user__username__in=[s.username for s in STAFF])
-        .select_related("user", "organisation")
-        .order_by("user__username", "organisation__name_en")
+    """(username, role, unit) for every demo account, from the database, in the order of STAFF."""
+    order = {(spec.username, code): index for index, spec in enumerate(STAFF) for _, code in spec.roles}
+    memberships = Membership.objects.filter(user__username__in=[s.username for s in STAFF]).select_related(
+        "user", "organisation"
     )
-    for membership in memberships:
-        rows.append((membership.user.username, membership.get_role_display(), membership.organisation.name_en))
-    order = {spec.username: index for index, spec in enumerate(STAFF)}
-    return sorted(rows, key=lambda row: order[row[0]])
+    ordered = sorted(memberships, key=lambda m: order.get((m.user.username, m.organisation.code), len(order)))
+    return [(m.user.username, m.get_role_display(), m.organisation.name_en) for m in ordered]

@@ -51,5 +51,5 @@ class Command(BaseCommand):
         widths = [max(len(row[i]) for row in [*report.sign_ins, ("Username", "Role", "Unit")]) for i in range(3)]
         self.stdout.write("")
         for row in [("Username", "Role", "Unit"), *report.sign_ins]:
-            self.stdout.write("  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)))
+            self.stdout.write("  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip())
         self.stdout.write(f"\nEvery demo account's password: {DEMO_PASSWORD}")
