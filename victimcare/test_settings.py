@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-suite-only-not-secret")
 
-from victimcare.settings import *  # noqa: E402,F403
+from victimcare.settings import *  # noqa: F403
 
 # Argon2 is deliberately slow; tests create many users. victimcare.settings keeps Argon2 first
 # (asserted in tests/accounts/test_sign_in.py).

@@ -1,6 +1,6 @@
 from rest_framework.permissions import BasePermission
 
-from victimcare.accounts.roles import Role, organisations_with_role
+from victimcare.cases.access import may_change_case
 
 
 class MayChangeCase(BasePermission):
@@ -10,4 +10,4 @@ class MayChangeCase(BasePermission):
     message = "Only an officer or supervisor of the case's unit may change it."
 
     def has_object_permission(self, request, view, obj) -> bool:
-        return obj.unit_id in organisations_with_role(request.user, Role.OFFICER, Role.SUPERVISOR)
+        return may_change_case(request.user, obj)

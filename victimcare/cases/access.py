@@ -26,6 +26,12 @@ def supervises(user, case: Case) -> bool:
     return case.unit_id in organisations_with_role(user, Role.SUPERVISOR)
 
 
+def may_change_case(user, case: Case) -> bool:
+    """Officers and supervisors of the case's unit record decisions and contact on it. Others who can
+    see it (a call handler who recorded it) may only read it."""
+    return case.unit_id in organisations_with_role(user, Role.OFFICER, Role.SUPERVISOR)
+
+
 def get_case_for_user(
     user, case_id, *, what: str, why: str = "", channel: str = CaseAccessLog.Channel.WEB, queryset=None
 ) -> Case:

@@ -56,7 +56,7 @@ class Case(models.Model):
         indexes = [models.Index(fields=["unit", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.crime.reference} – {self.victim}"
+        return f"{self.crime.reference} - {self.victim}"
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -101,7 +101,7 @@ class TimelineEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     data = models.JSONField(default=dict, blank=True)
-    source_key = models.CharField(
+    source_key = models.CharField(  # noqa: DJ001 - NULL, not "", so only imported rows must be unique
         max_length=100, null=True, blank=True, editable=False, help_text="Identifies an imported row, for idempotence."
     )
 
@@ -113,6 +113,9 @@ class TimelineEvent(models.Model):
             models.UniqueConstraint(fields=["crime", "source_key"], name="unique_imported_timeline_row"),
         ]
         indexes = [models.Index(fields=["case", "occurred_at"]), models.Index(fields=["crime", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.occurred_at:%Y-%m-%d %H:%M}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -148,3 +151,6 @@ class CaseAccessLog(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["case", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.action} case {self.case_id}: {self.what}"

@@ -72,15 +72,10 @@ def how_long(duration: timedelta) -> str:
     return " ".join(parts)
 
 
-def _may_act(user, case) -> bool:
-    """Officers and supervisors of the case's unit record decisions and contact on it."""
-    return case.unit_id in organisations_with_role(user, Role.OFFICER, Role.SUPERVISOR)
-
-
 def _actionable_case(request, case_id, what: str):
     case = access.get_case_for_user(request.user, case_id, what=what,
                                     queryset=access.visible_cases(request.user).select_related(*_CASE_RELATED))
-    if not _may_act(request.user, case):
+    if not access.may_change_case(request.user, case):
         raise PermissionDenied
     return case
 
@@ -159,7 +154,7 @@ def case_detail(request, case_id):
     case = access.get_case_for_user(request.user, case_id, what="case page",
                                     queryset=access.visible_cases(request.user).select_related(*_CASE_RELATED))
     now = timezone.now()
-    may_act = _may_act(request.user, case) and case.status == case.Status.OPEN
+    may_act = access.may_change_case(request.user, case) and case.status == case.Status.OPEN
     commitments = case.commitments.select_related("owner_organisation", "owner_person").order_by("due_at", "id")
     events = (
         TimelineEvent.objects.filter(Q(case=case) | Q(case__isnull=True, crime_id=case.crime_id))

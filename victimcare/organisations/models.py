@@ -32,6 +32,9 @@ class Organisation(BilingualNameMixin, models.Model):
     class Meta:
         ordering = ["name_en"]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class Membership(models.Model):
     """A person's role in an organisation. A person may hold several."""
@@ -52,4 +55,4 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()} – {self.organisation}"
+        return f"{self.user} - {self.get_role_display()} - {self.organisation}"
