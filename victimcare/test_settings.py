@@ -7,7 +7,7 @@ os.environ.setdefault("SECRET_KEY", "test-suite-only-not-secret")
 from victimcare.settings import *  # noqa: F403
 
 # Argon2 is deliberately slow; tests create many users. victimcare.settings keeps Argon2 first
-# (asserted in tests/accounts/test_sign_in.py).
+# (asserted in tests/accounts/test_password_hashing.py).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
