@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -159,9 +158,6 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Crimes, cases, commitments and timelines for police records systems and partners.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
 }
 
 # Background work: the database backend when a worker runs, in-process otherwise.

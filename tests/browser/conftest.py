@@ -44,7 +44,10 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Django's connections are context-local and what runs after Playwright's
+# sync API starts runs in another context, so connections opened by later test modules would be
+# invisible to the teardown that drops the PostgreSQL test database.
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)")
@@ -61,6 +64,7 @@ def browser():
     yield launched
     launched.close()
     playwright.stop()
+
 
 
 @pytest.fixture
@@ -124,7 +128,7 @@ def screenshot(page, name: str) -> Path:
 
 def check_looks_like_govuk(page, language: str) -> None:
     """The page is in `language`, has GOV.UK's black header and service navigation, and every piece of
-    visible text is set in Arial (text outside a GOV.UK class would fall back to the browser's serif)."""
+    visible text but code is set in Arial (text outside a GOV.UK class would fall back to the browser's serif)."""
     assert page.locator("html").get_attribute("lang") == language
     found = page.evaluate(
         """() => {
@@ -132,7 +136,8 @@ def check_looks_like_govuk(page, language: str) -> None:
             const serif = [];
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const element = node.parentElement;
-                if (!node.textContent.trim() || element.closest('script, style, svg')) continue;
+                // <code> is monospace by design
+                if (!node.textContent.trim() || element.closest('script, style, svg, code')) continue;
                 if (!element.getClientRects().length) continue;
                 if (!getComputedStyle(element).fontFamily.toLowerCase().includes('arial')) {
                     serif.push(element.tagName + ': ' + node.textContent.trim().slice(0, 40));

@@ -1,8 +1,9 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from victimcare.api import views
+from victimcare.api.reference import api_reference
 
 router = SimpleRouter()
 router.register("crimes", views.CrimeViewSet, basename="crime")
@@ -12,6 +13,6 @@ router.register("commitments", views.CommitmentViewSet, basename="commitment")
 app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", api_reference, name="docs"),
     *router.urls,
 ]
