@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test install install-test frontend translations lint worker scheduler sweep clean
 
@@ -38,8 +39,11 @@ node_modules/.installed: package.json package-lock.json
 frontend: node_modules/.installed
 	npm run --silent build
 
+# Every Welsh catalogue: the project's (victimcare/locale) and each app's own (victimcare/*/locale).
 translations: install
-	$(BIN)/pybabel compile --statistics -d victimcare/locale -D django
+	@find victimcare -path '*/locale/*/LC_MESSAGES/django.po' | while read -r po; do \
+		$(BIN)/pybabel compile --statistics -i "$$po" -o "$${po%.po}.mo" || exit 1; \
+	done
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "victimcare.crimes",
     "victimcare.cases",
     "victimcare.charter",
+    "victimcare.firstcontact",
+    "victimcare.response",
+    "victimcare.contact",
+    "victimcare.worklists",
     "victimcare.api",
     "victimcare.demo",
 ]

@@ -1,5 +1,7 @@
 """Forms for the staff screens: the case-list filters and the two actions on a case."""
 
+import uuid
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -80,7 +82,19 @@ class CaseFilterForm(forms.Form):
         return queryset
 
 
-class KeyDecisionForm(forms.Form):
+class SubmittedOnceForm(forms.Form):
+    """Carries a key made when the page is shown, so the same page sent twice (a double click, a
+    browser retry) is recognised by the case services and recorded only once."""
+
+    submission_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
+
+    @property
+    def idempotency_key(self) -> str | None:
+        submission_id = self.cleaned_data.get("submission_id")
+        return str(submission_id) if submission_id else None
+
+
+class KeyDecisionForm(SubmittedOnceForm):
     decision = forms.ChoiceField(
         label=_("What was decided?"),
         widget=forms.RadioSelect,
@@ -116,7 +130,7 @@ HOW_TOLD = [
 ]
 
 
-class VictimInformedForm(forms.Form):
+class VictimInformedForm(SubmittedOnceForm):
     how = forms.ChoiceField(
         label=_("How was the victim told?"),
         choices=HOW_TOLD,

@@ -76,6 +76,16 @@ class TimelineEvent(models.Model):
 
     class Kind(models.TextChoices):
         CASE_OPENED = "case_opened", _("Case opened")
+        REPORT_RECORDED = "report_recorded", _("Report recorded")
+        ASSESSMENT_RECORDED = "assessment_recorded", _("First-contact assessment recorded")
+        PROPOSAL_OVERRIDDEN = "proposal_overridden", _("Proposal overridden")
+        ACKNOWLEDGEMENT_GIVEN = "acknowledgement_given", _("Written acknowledgement given")
+        OFFICER_DISPATCHED = "officer_dispatched", _("Officer dispatched")
+        ATTENDANCE_DECLINED = "attendance_declined", _("Victim chose not to have an officer attend")
+        CONTACT_AGREED = "contact_agreed", _("Contact agreed")
+        UPDATE_GIVEN = "update_given", _("Victim updated")
+        UPDATE_ATTEMPT_FAILED = "update_attempt_failed", _("Update attempt failed")
+        COMMITMENT_REPLANNED = "commitment_replanned", _("Commitment re-planned")
         ENHANCED_RIGHTS_ASSESSED = "enhanced_rights_assessed", _("Enhanced rights assessed")
         OFFICER_ASSIGNED = "officer_assigned", _("Officer assigned")
         RESPONSE_GRADED = "response_graded", _("Response graded")
@@ -101,8 +111,12 @@ class TimelineEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     data = models.JSONField(default=dict, blank=True)
-    source_key = models.CharField(  # noqa: DJ001 - NULL, not "", so only imported rows must be unique
-        max_length=100, null=True, blank=True, editable=False, help_text="Identifies an imported row, for idempotence."
+    source_key = models.CharField(  # noqa: DJ001 - NULL, not "", so only keyed rows must be unique
+        max_length=100,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Identifies an imported row or a form submission, so neither is recorded twice.",
     )
 
     objects = AppendOnlyQuerySet.as_manager()

@@ -1,7 +1,7 @@
 """State changes on a case, one named function each. Every function runs in a transaction, writes the
 timeline entry with the acting user, and opens or ends the commitments the charter rules call for."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from victimcare.cases.models import Case, CaseAccessLog, TimelineEvent
@@ -14,10 +14,43 @@ class CaseStateError(Exception):
     """The case is not in a state that allows the change asked for."""
 
 
-def _event(case: Case, kind: str, actor, at, **data) -> TimelineEvent:
+def _submission_key(idempotency_key: str | None) -> str | None:
+    return f"submission:{idempotency_key}" if idempotency_key else None
+
+
+def _event(case: Case, kind: str, actor, at, *, idempotency_key: str | None = None, **data) -> TimelineEvent:
     return TimelineEvent.objects.create(
-        crime_id=case.crime_id, case=case, kind=kind, occurred_at=at, actor=actor, data=data
+        crime_id=case.crime_id, case=case, kind=kind, occurred_at=at, actor=actor, data=data,
+        source_key=_submission_key(idempotency_key),
     )
+
+
+def replayed_event(case: Case, idempotency_key: str | None) -> TimelineEvent | None:
+    """The event an earlier submission with this key recorded (a form sent twice, a retry), if any."""
+    if not idempotency_key:
+        return None
+    return TimelineEvent.objects.filter(crime_id=case.crime_id, source_key=_submission_key(idempotency_key)).first()
+
+
+def once(case: Case, idempotency_key: str | None, perform, replay):
+    """Run `perform()` unless a submission with this key was already recorded; then `replay(event)`
+    returns what the first one did. Two racing submissions: the unique (crime, source_key) constraint
+    stops the second, which then replays the first."""
+    previous = replayed_event(case, idempotency_key)
+    if previous is not None:
+        return replay(previous)
+    try:
+        with transaction.atomic():
+            return perform()
+    except IntegrityError:
+        previous = replayed_event(case, idempotency_key)
+        if previous is None:
+            raise
+        return replay(previous)
+
+
+def _opened_by(kind):
+    return lambda event: event.opened_commitments.get(kind=kind)
 
 
 def _log_change(case: Case, actor, what: str, channel: str) -> None:
@@ -76,9 +109,17 @@ def assign_officer(case: Case, officer, *, actor, at=None, channel="web") -> Cas
     return case
 
 
-@transaction.atomic
-def grade_response(case: Case, grade: int, *, actor, rationale: str, at=None, channel="web") -> Commitment:
+def grade_response(case: Case, grade: int, *, actor, rationale: str, at=None, channel="web",
+                   idempotency_key=None) -> Commitment:
     """Set (or re-set) the response grade. A re-grade waives the previous response commitment."""
+    return once(
+        case, idempotency_key,
+        lambda: _grade_response(case, grade, actor, rationale, at, channel, idempotency_key),
+        _opened_by(rules.CommitmentKind.RESPONSE),
+    )
+
+
+def _grade_response(case, grade, actor, rationale, at, channel, idempotency_key) -> Commitment:
     _require_open(case)
     at = at or timezone.now()
     due = rules.response_commitment(grade, at, case.location_is_rural, deadlines())
@@ -87,7 +128,7 @@ def grade_response(case: Case, grade: int, *, actor, rationale: str, at=None, ch
     previous_grade = case.response_grade
     case.response_grade = grade
     case.save(update_fields=["response_grade"])
-    event = _event(case, TimelineEvent.Kind.RESPONSE_GRADED, actor, at,
+    event = _event(case, TimelineEvent.Kind.RESPONSE_GRADED, actor, at, idempotency_key=idempotency_key,
                    grade=grade, previous_grade=previous_grade, rationale=rationale)
     _log_change(case, actor, f"graded the response {grade}", channel)
     return open_commitment(case, due, opened_by_event=event, at=at)
@@ -103,37 +144,60 @@ def record_attendance(case: Case, *, actor, at=None, channel="web") -> None:
     _log_change(case, actor, "recorded attendance", channel)
 
 
-@transaction.atomic
 def record_key_decision(case: Case, decision: rules.KeyDecision, *, actor, at=None, note: str = "",
-                        channel="web") -> Commitment:
+                        channel="web", idempotency_key=None) -> Commitment:
     """An investigation decision the victim must be told about within 1 (enhanced) or 5 working days."""
+    return once(
+        case, idempotency_key,
+        lambda: _record_key_decision(case, decision, actor, at, note, channel, idempotency_key),
+        _opened_by(rules.CommitmentKind.INFORM_DECISION),
+    )
+
+
+def _record_key_decision(case, decision, actor, at, note, channel, idempotency_key) -> Commitment:
     _require_open(case)
     at = at or timezone.now()
-    event = _event(case, TimelineEvent.Kind.KEY_DECISION, actor, at, decision=decision.value, note=note)
+    event = _event(case, TimelineEvent.Kind.KEY_DECISION, actor, at, idempotency_key=idempotency_key,
+                   decision=decision.value, note=note)
     due = rules.inform_decision_commitment(decision, at, case.enhanced_rights, deadlines())
     _log_change(case, actor, f"recorded decision: {decision.value}", channel)
     return open_commitment(case, due, opened_by_event=event, at=at)
 
 
-@transaction.atomic
-def record_victim_informed(commitment: Commitment, *, actor, at=None, how: str = "", channel="web") -> Commitment:
+def record_victim_informed(commitment: Commitment, *, actor, at=None, how: str = "", channel="web",
+                           idempotency_key=None) -> Commitment:
     """The victim was told about the decision the commitment is for."""
+    return once(
+        commitment.case, idempotency_key,
+        lambda: _record_victim_informed(commitment, actor, at, how, channel, idempotency_key),
+        lambda event: Commitment.objects.get(pk=commitment.pk),
+    )
+
+
+def _record_victim_informed(commitment, actor, at, how, channel, idempotency_key) -> Commitment:
     if commitment.kind != rules.CommitmentKind.INFORM_DECISION:
         raise CaseStateError("Only an inform-the-victim commitment is met by informing the victim")
     at = at or timezone.now()
     case = commitment.case
-    _event(case, TimelineEvent.Kind.VICTIM_INFORMED, actor, at,
+    _event(case, TimelineEvent.Kind.VICTIM_INFORMED, actor, at, idempotency_key=idempotency_key,
            decision=commitment.detail.get("decision"), how=how)
     _log_change(case, actor, "recorded that the victim was informed", channel)
     return meet_commitment(commitment, actor=actor, at=at)
 
 
-@transaction.atomic
-def record_referral_consent(case: Case, *, actor, at=None, channel="web") -> Commitment:
+def record_referral_consent(case: Case, *, actor, at=None, channel="web", idempotency_key=None) -> Commitment:
     """The victim agreed to be referred to support: a referral is owed within 2 working days."""
+    return once(
+        case, idempotency_key,
+        lambda: _record_referral_consent(case, actor, at, channel, idempotency_key),
+        _opened_by(rules.CommitmentKind.REFERRAL_TO_SUPPORT),
+    )
+
+
+def _record_referral_consent(case, actor, at, channel, idempotency_key) -> Commitment:
     _require_open(case)
     at = at or timezone.now()
-    event = _event(case, TimelineEvent.Kind.REFERRAL_CONSENT, actor, at)
+    event = _event(case, TimelineEvent.Kind.REFERRAL_CONSENT, actor, at, idempotency_key=idempotency_key)
     due = rules.referral_commitment(at, deadlines())
     _log_change(case, actor, "recorded consent to a referral", channel)
     return open_commitment(case, due, opened_by_event=event, at=at)

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from victimcare.cases.forms import HOW_TOLD
 from victimcare.cases.models import TimelineEvent
 from victimcare.charter.rules import CommitmentKind, EnhancedReason, KeyDecision
+from victimcare.contact.choices import Channel, FailedAttemptReason
+from victimcare.firstcontact.choices import Proposal, RiskLevel
 
 Kind = TimelineEvent.Kind
 
@@ -127,64 +129,171 @@ def _when(iso: str) -> str:
     return date_format(moment, "j F Y, H:i")
 
 
+def _case_opened(data, case):
+    if case is not None and data.get("unit") == case.unit_id:
+        return gettext("The case was opened and given to %(unit)s.") % {"unit": case.unit.name}, ""
+    return gettext("The case was opened."), ""
+
+
+def _enhanced_rights_assessed(data, case):
+    if data.get("eligible"):
+        reasons = ", ".join(reason_label(r) for r in data.get("reasons", []))
+        return gettext("The victim is entitled to enhanced rights: %(reasons)s.") % {"reasons": reasons}, ""
+    return gettext("The victim is not entitled to enhanced rights."), ""
+
+
+def _officer_assigned(data, case):
+    name = data.get("officer_name") or gettext("An officer")
+    return gettext("%(officer)s was made the officer in charge.") % {"officer": name}, ""
+
+
+def _response_graded(data, case):
+    grade = _grade(data.get("grade"))
+    if data.get("previous_grade"):
+        sentence = gettext("The response was re-graded from %(previous)s to %(grade)s.") % {
+            "previous": _grade(data["previous_grade"]), "grade": grade}
+    else:
+        sentence = gettext("The response was graded %(grade)s.") % {"grade": grade}
+    return sentence, data.get("rationale", "")
+
+
+def _key_decision(data, case):
+    decision = decision_label(data.get("decision"))
+    return gettext("Investigation decision: %(decision)s.") % {"decision": decision}, data.get("note", "")
+
+
+def _victim_informed(data, case):
+    values = {"decision": decision_label(data.get("decision")), "how": _how(data.get("how")).lower()}
+    if data.get("how"):
+        return gettext("The victim was told about the decision (%(decision)s) %(how)s.") % values, ""
+    return gettext("The victim was told about the decision (%(decision)s).") % values, ""
+
+
+def _referral_sent(data, case):
+    return gettext("A referral was sent to %(service)s.") % {"service": data.get("service", "")}, ""
+
+
+def _outcome(data, case):
+    text = data.get("outcome") or data.get("outcome_type") or data.get("category") or data.get("text") or ""
+    return gettext("data.police.uk outcome: %(outcome)s.") % {"outcome": outcome_text(text)}, ""
+
+
+def _commitment_opened(data, case):
+    return gettext("New commitment: %(what)s, due by %(due)s.") % {
+        "what": _commitment_kind(data.get("commitment_kind")), "due": _when(data.get("due_at", ""))}, ""
+
+
+def _commitment_met(data, case):
+    what = {"what": _commitment_kind(data.get("commitment_kind"))}
+    if data.get("on_time", True):
+        return gettext("Commitment met on time: %(what)s.") % what, ""
+    return gettext("Commitment met late: %(what)s.") % what, ""
+
+
+def _commitment_replanned(data, case):
+    return gettext("Commitment re-planned: %(what)s, now due by %(due)s.") % {
+        "what": _commitment_kind(data.get("commitment_kind")), "due": _when(data.get("due_at", ""))}, ""
+
+
+def _commitment_ended(sentence):
+    def describe_ending(data, case):
+        what = {"what": _commitment_kind(data.get("commitment_kind"))}
+        return gettext(sentence) % what, _system_reason(data.get("reason", ""))
+    return describe_ending
+
+
+def _report_recorded(data, case):
+    return gettext("The report was recorded with crime reference %(reference)s.") % {
+        "reference": data.get("reference", "")}, ""
+
+
+def _assessment_recorded(data, case):
+    risk = data.get("risk_level")
+    if risk in RiskLevel.values:
+        return gettext("The first-contact assessment was recorded. Risk: %(risk)s.") % {
+            "risk": str(RiskLevel(risk).label).lower()}, ""
+    return gettext("The first-contact assessment was recorded."), ""
+
+
+def _proposal_overridden(data, case):
+    what = data.get("proposal")
+    label = str(Proposal(what).label) if what in Proposal.values else str(what or "")
+    return gettext("The proposed %(what)s was changed from %(proposed)s to %(chosen)s.") % {
+        "what": label, "proposed": data.get("proposed", ""), "chosen": data.get("chosen", "")}, data.get("reason", "")
+
+
+def _acknowledgement_given(data, case):
+    return gettext("A written acknowledgement was given to the victim."), ""
+
+
+def _officer_dispatched(data, case):
+    name = data.get("officer_name") or gettext("An officer")
+    return gettext("%(officer)s was dispatched.") % {"officer": name}, ""
+
+
+def _channel(value) -> str:
+    return str(Channel(value).label).lower() if value in Channel.values else str(value or "")
+
+
+def _contact_agreed(data, case):
+    values = {"channel": _channel(data.get("channel")), "days": data.get("every_days")}
+    if data.get("every_days"):
+        return gettext("Updates agreed with the victim: by %(channel)s, every %(days)s days.") % values, ""
+    return gettext("Updates agreed with the victim: by %(channel)s, when something important happens.") % values, ""
+
+
+def _update_given(data, case):
+    return gettext("The victim was updated by %(channel)s.") % {"channel": _channel(data.get("channel"))}, \
+        data.get("summary", "")
+
+
+def _update_attempt_failed(data, case):
+    reason = data.get("reason")
+    label = str(FailedAttemptReason(reason).label).lower() if reason in FailedAttemptReason.values else ""
+    return gettext("An attempt to update the victim by %(channel)s failed: %(reason)s.") % {
+        "channel": _channel(data.get("channel")), "reason": label}, data.get("note", "")
+
+
+def _fixed(sentence):
+    return lambda data, case: (gettext(sentence), "")
+
+
+DESCRIBERS = {
+    Kind.CASE_OPENED: _case_opened,
+    Kind.REPORT_RECORDED: _report_recorded,
+    Kind.ASSESSMENT_RECORDED: _assessment_recorded,
+    Kind.PROPOSAL_OVERRIDDEN: _proposal_overridden,
+    Kind.ACKNOWLEDGEMENT_GIVEN: _acknowledgement_given,
+    Kind.ENHANCED_RIGHTS_ASSESSED: _enhanced_rights_assessed,
+    Kind.OFFICER_ASSIGNED: _officer_assigned,
+    Kind.RESPONSE_GRADED: _response_graded,
+    Kind.OFFICER_DISPATCHED: _officer_dispatched,
+    Kind.OFFICER_ATTENDED: _fixed(gettext_noop("An officer attended.")),
+    Kind.ATTENDANCE_DECLINED: _fixed(gettext_noop("The victim chose not to have an officer attend.")),
+    Kind.CONTACT_AGREED: _contact_agreed,
+    Kind.UPDATE_GIVEN: _update_given,
+    Kind.UPDATE_ATTEMPT_FAILED: _update_attempt_failed,
+    Kind.KEY_DECISION: _key_decision,
+    Kind.VICTIM_INFORMED: _victim_informed,
+    Kind.REFERRAL_CONSENT: _fixed(gettext_noop("The victim agreed to be referred to a support service.")),
+    Kind.REFERRAL_SENT: _referral_sent,
+    Kind.OUTCOME: _outcome,
+    Kind.COMMITMENT_OPENED: _commitment_opened,
+    Kind.COMMITMENT_MET: _commitment_met,
+    Kind.COMMITMENT_REPLANNED: _commitment_replanned,
+    Kind.COMMITMENT_OVERDUE: _commitment_ended(gettext_noop("Commitment overdue: %(what)s.")),
+    Kind.COMMITMENT_MISSED: _commitment_ended(gettext_noop("Commitment missed: %(what)s.")),
+    Kind.COMMITMENT_WAIVED: _commitment_ended(gettext_noop("Commitment waived: %(what)s.")),
+    Kind.CASE_CLOSED: _fixed(gettext_noop("The case was closed.")),
+}
+
+
 def _sentence(event: TimelineEvent, case) -> tuple[str, str]:
     """(sentence, free-text detail) for one event."""
-    data = event.data or {}
-    kind = event.kind
-    if kind == Kind.CASE_OPENED:
-        if case is not None and data.get("unit") == case.unit_id:
-            return gettext("The case was opened and given to %(unit)s.") % {"unit": case.unit.name}, ""
-        return gettext("The case was opened."), ""
-    if kind == Kind.ENHANCED_RIGHTS_ASSESSED:
-        if data.get("eligible"):
-            reasons = ", ".join(reason_label(r) for r in data.get("reasons", []))
-            return gettext("The victim is entitled to enhanced rights: %(reasons)s.") % {"reasons": reasons}, ""
-        return gettext("The victim is not entitled to enhanced rights."), ""
-    if kind == Kind.OFFICER_ASSIGNED:
-        name = data.get("officer_name") or gettext("An officer")
-        return gettext("%(officer)s was made the officer in charge.") % {"officer": name}, ""
-    if kind == Kind.RESPONSE_GRADED:
-        grade = _grade(data.get("grade"))
-        if data.get("previous_grade"):
-            sentence = gettext("The response was re-graded from %(previous)s to %(grade)s.") % {
-                "previous": _grade(data["previous_grade"]), "grade": grade}
-        else:
-            sentence = gettext("The response was graded %(grade)s.") % {"grade": grade}
-        return sentence, data.get("rationale", "")
-    if kind == Kind.OFFICER_ATTENDED:
-        return gettext("An officer attended."), ""
-    if kind == Kind.KEY_DECISION:
-        return gettext("Investigation decision: %(decision)s.") % {"decision": decision_label(data.get("decision"))}, \
-            data.get("note", "")
-    if kind == Kind.VICTIM_INFORMED:
-        values = {"decision": decision_label(data.get("decision")), "how": _how(data.get("how")).lower()}
-        if data.get("how"):
-            return gettext("The victim was told about the decision (%(decision)s) %(how)s.") % values, ""
-        return gettext("The victim was told about the decision (%(decision)s).") % values, ""
-    if kind == Kind.REFERRAL_CONSENT:
-        return gettext("The victim agreed to be referred to a support service."), ""
-    if kind == Kind.REFERRAL_SENT:
-        return gettext("A referral was sent to %(service)s.") % {"service": data.get("service", "")}, ""
-    if kind == Kind.OUTCOME:
-        text = data.get("outcome") or data.get("outcome_type") or data.get("category") or data.get("text") or ""
-        return gettext("data.police.uk outcome: %(outcome)s.") % {"outcome": outcome_text(text)}, ""
-    kind_label = _commitment_kind(data.get("commitment_kind"))
-    if kind == Kind.COMMITMENT_OPENED:
-        return gettext("New commitment: %(what)s, due by %(due)s.") % {
-            "what": kind_label, "due": _when(data.get("due_at", ""))}, ""
-    if kind == Kind.COMMITMENT_MET:
-        if data.get("on_time", True):
-            return gettext("Commitment met on time: %(what)s.") % {"what": kind_label}, ""
-        return gettext("Commitment met late: %(what)s.") % {"what": kind_label}, ""
-    if kind == Kind.COMMITMENT_OVERDUE:
-        return gettext("Commitment overdue: %(what)s.") % {"what": kind_label}, ""
-    if kind == Kind.COMMITMENT_MISSED:
-        return gettext("Commitment missed: %(what)s.") % {"what": kind_label}, _system_reason(data.get("reason", ""))
-    if kind == Kind.COMMITMENT_WAIVED:
-        return gettext("Commitment waived: %(what)s.") % {"what": kind_label}, _system_reason(data.get("reason", ""))
-    if kind == Kind.CASE_CLOSED:
-        return gettext("The case was closed."), ""
-    return str(event.get_kind_display()), ""
+    describer = DESCRIBERS.get(event.kind)
+    if describer is None:
+        return str(event.get_kind_display()), ""
+    return describer(event.data or {}, case)
 
 
 def describe(event: TimelineEvent, case=None) -> Entry:

@@ -181,7 +181,8 @@ def record_decision(request, case_id):
     if request.method == "POST" and form.is_valid():
         try:
             commitment = services.record_key_decision(case, form.key_decision, actor=request.user,
-                                                      note=form.cleaned_data["note"])
+                                                      note=form.cleaned_data["note"],
+                                                      idempotency_key=form.idempotency_key)
         except services.CaseStateError:
             form.add_error(None, _("This case is closed, so no decision can be recorded."))
         else:
@@ -195,13 +196,16 @@ def record_decision(request, case_id):
 @require_http_methods(["GET", "POST"])
 def record_informed(request, case_id, commitment_id):
     case = _actionable_case(request, case_id, what="record victim informed form")
+    form = VictimInformedForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid() and services.replayed_event(case, form.idempotency_key):
+        return redirect("cases:detail", case_id=case.pk)  # the same page sent again: already recorded
     commitment = get_object_or_404(
         case.commitments.open().filter(kind=CommitmentKind.INFORM_DECISION), pk=commitment_id
     )
-    form = VictimInformedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_victim_informed(commitment, actor=request.user, how=form.cleaned_data["how"])
+            services.record_victim_informed(commitment, actor=request.user, how=form.cleaned_data["how"],
+                                            idempotency_key=form.idempotency_key)
         except (services.CaseStateError, CommitmentStateError):
             form.add_error(None, _("This commitment has already ended."))
         else:

@@ -39,7 +39,7 @@ class Commitment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="commitments"
     )
     opened_by_event = models.ForeignKey(
-        "cases.TimelineEvent", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "cases.TimelineEvent", on_delete=models.PROTECT, null=True, blank=True, related_name="opened_commitments"
     )
     opened_at = models.DateTimeField(default=timezone.now)
     due_at = models.DateTimeField()
@@ -63,6 +63,12 @@ class Commitment(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="waived") | ~Q(waive_reason=""), name="waived_commitment_has_reason"
+            ),
+            # One event never opens the same kind of commitment twice, whatever retries happen.
+            models.UniqueConstraint(
+                fields=["opened_by_event", "kind"],
+                condition=Q(opened_by_event__isnull=False),
+                name="one_commitment_per_event_and_kind",
             ),
         ]
 

@@ -10,12 +10,15 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
-from victimcare.charter.calendar import working_day_deadline
+from victimcare.charter.calendar import LONDON, end_of_day, working_day_deadline
 from victimcare.crimes.offences import OFFENCES
 
 
 class CommitmentKind(StrEnum):
     RESPONSE = "response"
+    WRITTEN_ACKNOWLEDGEMENT = "written_acknowledgement"
+    CONTACT_AGREEMENT = "contact_agreement"
+    VICTIM_UPDATE = "victim_update"
     INFORM_DECISION = "inform_decision"
     REFERRAL_TO_SUPPORT = "referral_to_support"
 
@@ -37,11 +40,26 @@ class CommitmentKind(StrEnum):
 
 _KIND_STANDARD = {
     CommitmentKind.RESPONSE: 2,
+    CommitmentKind.WRITTEN_ACKNOWLEDGEMENT: 3,
+    CommitmentKind.CONTACT_AGREEMENT: 4,
+    CommitmentKind.VICTIM_UPDATE: 4,
     CommitmentKind.INFORM_DECISION: 4,
     CommitmentKind.REFERRAL_TO_SUPPORT: 5,
 }
 _KIND_LABELS = {
     CommitmentKind.RESPONSE: ("Attend within the response target", "Mynychu o fewn y targed ymateb"),
+    CommitmentKind.WRITTEN_ACKNOWLEDGEMENT: (
+        "Give the victim a written acknowledgement of the crime",
+        "Rhoi cydnabyddiaeth ysgrifenedig o'r drosedd i'r dioddefwr",
+    ),
+    CommitmentKind.CONTACT_AGREEMENT: (
+        "Agree with the victim how and when they will be updated",
+        "Cytuno gyda'r dioddefwr sut a phryd y caiff ddiweddariadau",
+    ),
+    CommitmentKind.VICTIM_UPDATE: (
+        "Update the victim as agreed",
+        "Rhoi diweddariad i'r dioddefwr fel y cytunwyd",
+    ),
     CommitmentKind.INFORM_DECISION: (
         "Tell the victim about an investigation decision",
         "Rhoi gwybod i'r dioddefwr am benderfyniad yn yr ymchwiliad",
@@ -64,6 +82,7 @@ class KeyDecision(StrEnum):
     RELEASED_UNDER_INVESTIGATION = "released_under_investigation"
     BAIL_CONDITIONS_CHANGED = "bail_conditions_changed"
     CHARGED = "charged"
+    NO_FURTHER_ACTION = "no_further_action"
 
     def label(self, language: str) -> str:
         english, welsh = _DECISION_LABELS[self]
@@ -88,10 +107,17 @@ _DECISION_LABELS = {
     ),
     KeyDecision.BAIL_CONDITIONS_CHANGED: ("Bail conditions changed", "Amodau mechnïaeth wedi newid"),
     KeyDecision.CHARGED: ("Suspect charged", "Rhywun a amheuir wedi'i gyhuddo"),
+    KeyDecision.NO_FURTHER_ACTION: ("No further action", "Dim camau pellach"),
 }
 
 
-_WHOLE_DAY_SETTINGS = ("decision_working_days", "decision_working_days_enhanced", "referral_working_days")
+_WHOLE_DAY_SETTINGS = (
+    "decision_working_days",
+    "decision_working_days_enhanced",
+    "referral_working_days",
+    "acknowledgement_working_days",
+    "contact_agreement_working_days",
+)
 
 
 def _is_whole_number(value) -> bool:
@@ -113,6 +139,10 @@ class Deadlines:
     decision_working_days: int = 5
     decision_working_days_enhanced: int = 1
     referral_working_days: int = 2
+    # Local policy, not in the Victims' Code: the written acknowledgement (Code right 3) and the
+    # contact agreement (charter standard 4) are owed within these many working days of the report.
+    acknowledgement_working_days: int = 1
+    contact_agreement_working_days: int = 2
 
     def __post_init__(self) -> None:
         if not isinstance(self.response_minutes, Mapping):
@@ -204,6 +234,34 @@ def referral_commitment(consented_at: datetime, deadlines: Deadlines) -> Commitm
     days = deadlines.referral_working_days
     return CommitmentDue(
         CommitmentKind.REFERRAL_TO_SUPPORT, working_day_deadline(consented_at, days), {"working_days": days}
+    )
+
+
+def acknowledgement_commitment(reported_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Code right 3: a written acknowledgement with the crime reference and who to contact."""
+    days = deadlines.acknowledgement_working_days
+    return CommitmentDue(
+        CommitmentKind.WRITTEN_ACKNOWLEDGEMENT, working_day_deadline(reported_at, days), {"working_days": days}
+    )
+
+
+def contact_agreement_commitment(reported_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Standard 4: agree with the victim how and when they will be kept updated."""
+    days = deadlines.contact_agreement_working_days
+    return CommitmentDue(
+        CommitmentKind.CONTACT_AGREEMENT, working_day_deadline(reported_at, days), {"working_days": days}
+    )
+
+
+def update_commitment(since: datetime, every_days: int) -> CommitmentDue:
+    """Standard 4: the next update the contact agreement promises, `every_days` calendar days after
+    the agreement or the last update (by the end of that London day)."""
+    if not _is_whole_number(every_days) or every_days <= 0:
+        raise ValueError(f"every_days must be a positive whole number, not {every_days!r}")
+    return CommitmentDue(
+        CommitmentKind.VICTIM_UPDATE,
+        end_of_day(since.astimezone(LONDON).date() + timedelta(days=every_days)),
+        {"every_days": every_days},
     )
 
 
