@@ -1,10 +1,15 @@
 from django.urls import reverse
 
+from victimcare.accounts.roles import roles_by_organisation
+
 
 def navigation(request):
-    """The language to switch to, and where the switch sends the user back to."""
+    """The language to switch to, where the switch sends the user back to, and the roles the user
+    holds (which navigation links they get)."""
     current = getattr(request, "LANGUAGE_CODE", "en")
+    user = getattr(request, "user", None)
     return {
         "other_language": "en" if current == "cy" else "cy",
         "language_switch_next": request.get_full_path() if request else reverse("home"),
+        "user_roles": frozenset(roles_by_organisation(user)) if user is not None else frozenset(),
     }

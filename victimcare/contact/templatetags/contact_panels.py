@@ -1,0 +1,10 @@
+"""The contact panel on the case page. The case page includes it; this app decides what it shows."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("contact/case_panel.html", takes_context=True)
+def contact_panel(context, case, may_act):
+    return {"case": case, "may_act": may_act, "request": context.get("request")}

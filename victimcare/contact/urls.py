@@ -1,0 +1,2 @@
+app_name = "contact"
+urlpatterns: list = []

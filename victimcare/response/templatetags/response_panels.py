@@ -1,0 +1,10 @@
+"""The response panel on the case page. The case page includes it; this app decides what it shows."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("response/case_panel.html", takes_context=True)
+def response_panel(context, case, may_act):
+    return {"case": case, "may_act": may_act, "request": context.get("request")}
