@@ -166,3 +166,15 @@ def admin_rule(identifier: str) -> Rule | None:
 def rule_for(identifier: str) -> Rule | None:
     """The rule for a URL: by its namespaced name, or (unnamed patterns) by its full route."""
     return RULES.get(identifier) or admin_rule(identifier)
+
+
+# --- Worklists -------------------------------------------------------------------------------------
+# My cases: any member of staff; it lists only the open cases they are officer in charge of (none for
+# a call handler or an administrator). Team: supervisors only; 403 for other staff (it is a page about
+# their own units, not a case, so there is nothing whose existence to hide). Reassigning a case: a
+# supervisor of its unit; 404 for those who cannot see the case, 403 for those who can.
+RULES.update({
+    "worklists:my-cases": Rule(signed_in(200)),
+    "worklists:team": Rule(signed_in(403, supervisor=200)),
+    "worklists:reassign": Rule({**CASE_PAGE, "officer": 403, "colleague": 403, "call_handler": 403}),
+})

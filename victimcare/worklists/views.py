@@ -1,0 +1,223 @@
+"""Worklists: an officer's own open cases in the order their commitments fall due, and a supervisor's
+view of what is overdue or soon due across their units, with reassignment of a case.
+
+Counts use the same definitions as the case page: a commitment is open when its status is open, and
+an open commitment is overdue when its due time has passed (charter.models.CommitmentQuerySet).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from victimcare.accounts.roles import Role, organisations_with_role
+from victimcare.cases import access, services
+from victimcare.cases.models import Case
+from victimcare.cases.views import _page_links, how_long
+from victimcare.charter.models import Commitment
+from victimcare.charter.rules import CommitmentKind
+from victimcare.organisations.models import Organisation
+from victimcare.worklists.forms import BY_DUE, ReassignForm, TeamFilterForm
+
+CASES_PER_PAGE = 25
+COMMITMENTS_PER_PAGE = 50
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _of_case(queryset):
+    return queryset.filter(case=OuterRef("pk"))
+
+
+def _count(queryset):
+    """The number of rows of `queryset` (a commitment queryset of the outer case), as a subquery."""
+    counted = _of_case(queryset).order_by().values("case").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def with_commitment_counts(cases, now: datetime):
+    """Cases annotated with open_count, overdue_count, and the next open commitment's due time and kind."""
+    first_open = _of_case(Commitment.objects.open()).order_by("due_at", "id")
+    return cases.annotate(
+        open_count=_count(Commitment.objects.open()),
+        overdue_count=_count(Commitment.objects.overdue(now)),
+        next_due_at=Subquery(first_open.values("due_at")[:1]),
+        next_kind=Subquery(first_open.values("kind")[:1]),
+    )
+
+
+def _kind_label(kind: str, language: str) -> str:
+    try:
+        return CommitmentKind(kind).label(language)
+    except ValueError:
+        return kind or ""
+
+
+@dataclass
+class MyCaseRow:
+    case: Case
+    next_what: str
+    next_due_at: datetime | None
+    late_by: str
+
+
+@login_required
+def my_cases(request):
+    """The open cases the user is officer in charge of, the next commitment falling due first (so the
+    overdue ones lead), then those with nothing owed."""
+    now = timezone.now()
+    language = get_language() or "en"
+    cases = (
+        with_commitment_counts(
+            access.visible_cases(request.user).open().filter(officer=request.user).select_related("victim", "crime"),
+            now,
+        )
+        .order_by(F("next_due_at").asc(nulls_last=True), "opened_at", "pk")
+    )
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    access.log_cases_listed(page.object_list, request.user, what="my cases")
+    rows = [
+        MyCaseRow(
+            case=case,
+            next_what=_kind_label(case.next_kind, language) if case.next_kind else "",
+            next_due_at=case.next_due_at,
+            late_by=how_long(now - case.next_due_at) if case.next_due_at and case.next_due_at < now else "",
+        )
+        for case in page.object_list
+    ]
+    return render(request, "worklists/my_cases.html", {
+        "page": page, "rows": rows, "page_links": _page_links(page), "query": _query_without_page(request),
+        "overdue_total": sum(1 for row in rows if row.late_by),
+    })
+
+
+@dataclass
+class OfficerCounts:
+    officer_id: int | None
+    name: str
+    overdue: int
+    due_soon: int
+
+
+@dataclass
+class TeamRow:
+    commitment: Commitment
+    what: str
+    late_by: str
+
+
+def _supervised_units(user) -> list[Organisation]:
+    units = organisations_with_role(user, Role.SUPERVISOR)
+    if not units:
+        raise PermissionDenied
+    return list(Organisation.objects.filter(pk__in=units).order_by("name_en"))
+
+
+@login_required
+def team(request):
+    """For supervisors: every open commitment on their units' open cases that is overdue or falls due in
+    the next few days, with how many each officer has."""
+    units = _supervised_units(request.user)
+    form = TeamFilterForm(request.GET, units=units)
+    form.is_valid()
+    now = timezone.now()
+    horizon = now + timedelta(days=form.due_within_days)
+    cases = access.visible_cases(request.user).open().filter(unit_id__in=form.chosen_units)
+    commitments = Commitment.objects.open().filter(case__in=cases, due_at__lt=horizon)
+    overdue = Q(due_at__lt=now)
+    counts = {
+        row["case__officer"]: row
+        for row in commitments.order_by().values("case__officer").annotate(
+            overdue=Count("pk", filter=overdue), due_soon=Count("pk", filter=~overdue)
+        )
+    }
+    officer_names = {
+        officer.pk: str(officer)
+        for officer in get_user_model().objects.filter(pk__in=[pk for pk in counts if pk is not None])
+    }
+    per_officer = sorted(
+        (OfficerCounts(pk, officer_names.get(pk, "") if pk else _("Not assigned"), row["overdue"], row["due_soon"])
+         for pk, row in counts.items()),
+        key=lambda c: (c.officer_id is None, c.name.lower()),
+    )
+    listed = commitments.select_related("case", "case__victim", "case__crime", "case__officer", "case__unit")
+    if form.sort_order == BY_DUE:
+        listed = listed.order_by("due_at", "pk")
+    else:
+        listed = listed.order_by(
+            F("case__officer__first_name").asc(nulls_last=True), F("case__officer__last_name").asc(nulls_last=True),
+            "case__officer_id", "due_at", "pk",
+        )
+    page = Paginator(listed, COMMITMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    shown_cases = {c.case_id: c.case for c in page.object_list}
+    access.log_cases_listed(shown_cases.values(), request.user, what="team worklist")
+    language = get_language() or "en"
+    rows = [
+        TeamRow(commitment=c, what=_kind_label(c.kind, language),
+                late_by=how_long(now - c.due_at) if c.is_overdue(now) else "")
+        for c in page.object_list
+    ]
+    return render(request, "worklists/team.html", {
+        "form": form, "units": units, "page": page, "rows": rows, "per_officer": per_officer,
+        "page_links": _page_links(page), "query": _query_without_page(request),
+        "days": form.due_within_days, "by_officer": form.sort_order != BY_DUE,
+        "overdue_total": sum(c.overdue for c in per_officer),
+        "due_soon_total": sum(c.due_soon for c in per_officer),
+        "ignored": [_("%(field)s filter ignored: %(error)s.") % {"field": label, "error": error}
+                    for label, error in form.ignored()],
+    })
+
+
+def _reassign(case: Case, officer, actor, idempotency_key: str | None) -> Case:
+    """Give the case to `officer`, once. assign_officer takes no submission key, so the case row is
+    locked and a submission that finds the officer already in charge records nothing."""
+    def perform():
+        with transaction.atomic():
+            locked = Case.objects.select_for_update().get(pk=case.pk)
+            if locked.officer_id == officer.pk:
+                return locked
+            return services.assign_officer(locked, officer, actor=actor)
+
+    return services.once(case, idempotency_key, perform, lambda event: Case.objects.get(pk=case.pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reassign(request, case_id):
+    """Only a supervisor of the case's unit may give it to another officer of that unit. Anyone who
+    cannot see the case gets 404; those who can see it but may not reassign it, 403."""
+    case = access.get_case_for_user(
+        request.user, case_id, what="reassign form",
+        queryset=access.visible_cases(request.user).select_related("victim", "crime", "unit", "officer"),
+    )
+    if not access.supervises(request.user, case):
+        raise PermissionDenied
+    is_open = case.status == Case.Status.OPEN
+    form = ReassignForm(request.POST if request.method == "POST" and is_open else None, case=case)
+    if request.method == "POST" and is_open and form.is_valid():
+        officer = form.chosen_officer
+        try:
+            _reassign(case, officer, request.user, form.idempotency_key)
+        except services.CaseStateError:
+            form.add_error(None, _("This case is closed, so it cannot be reassigned."))
+        else:
+            messages.success(request, _("%(reference)s is now with %(officer)s.") % {
+                "reference": case.crime.reference, "officer": officer})
+            return redirect("worklists:team")
+    return render(request, "worklists/reassign.html", {"case": case, "form": form, "is_open": is_open})
