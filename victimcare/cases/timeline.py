@@ -15,10 +15,10 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext, gettext_noop, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from victimcare.cases.forms import HOW_TOLD
+from victimcare.cases.forms import HOW_TOLD, CaseOutcome
 from victimcare.cases.models import TimelineEvent
 from victimcare.charter.rules import CommitmentKind, EnhancedReason, KeyDecision
-from victimcare.contact.choices import Channel, FailedAttemptReason
+from victimcare.contact.choices import KEY_EVENTS_ONLY_REASON, Channel, FailedAttemptReason
 from victimcare.firstcontact.choices import Proposal, RiskLevel
 
 Kind = TimelineEvent.Kind
@@ -63,7 +63,7 @@ OUTCOMES_CY = {
 }
 
 # Reasons the services write in English; shown through gettext so they read in Welsh too.
-SYSTEM_REASONS = (gettext_noop("Case closed before it was met"),)
+SYSTEM_REASONS = (gettext_noop("Case closed before it was met"), KEY_EVENTS_ONLY_REASON)
 _REGRADED = re.compile(r"^Re-graded to grade (\d+)$")
 
 
@@ -254,6 +254,18 @@ def _update_attempt_failed(data, case):
         "channel": _channel(data.get("channel")), "reason": label}, data.get("note", "")
 
 
+def _case_closed(data, case):
+    outcome = data.get("outcome")
+    if not outcome:
+        return gettext("The case was closed."), ""
+    label = str(CaseOutcome(outcome).label) if outcome in CaseOutcome.values else str(outcome)
+    return gettext("The case was closed. Outcome: %(outcome)s.") % {"outcome": label}, ""
+
+
+def _attendance_declined(data, case):
+    return gettext("The victim chose not to have an officer attend."), data.get("reason", "")
+
+
 def _fixed(sentence):
     return lambda data, case: (gettext(sentence), "")
 
@@ -269,7 +281,7 @@ DESCRIBERS = {
     Kind.RESPONSE_GRADED: _response_graded,
     Kind.OFFICER_DISPATCHED: _officer_dispatched,
     Kind.OFFICER_ATTENDED: _fixed(gettext_noop("An officer attended.")),
-    Kind.ATTENDANCE_DECLINED: _fixed(gettext_noop("The victim chose not to have an officer attend.")),
+    Kind.ATTENDANCE_DECLINED: _attendance_declined,
     Kind.CONTACT_AGREED: _contact_agreed,
     Kind.UPDATE_GIVEN: _update_given,
     Kind.UPDATE_ATTEMPT_FAILED: _update_attempt_failed,
@@ -284,7 +296,7 @@ DESCRIBERS = {
     Kind.COMMITMENT_OVERDUE: _commitment_ended(gettext_noop("Commitment overdue: %(what)s.")),
     Kind.COMMITMENT_MISSED: _commitment_ended(gettext_noop("Commitment missed: %(what)s.")),
     Kind.COMMITMENT_WAIVED: _commitment_ended(gettext_noop("Commitment waived: %(what)s.")),
-    Kind.CASE_CLOSED: _fixed(gettext_noop("The case was closed.")),
+    Kind.CASE_CLOSED: _case_closed,
 }
 
 

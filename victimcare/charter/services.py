@@ -154,3 +154,19 @@ def acknowledge_alert(alert: OverdueAlert, actor, *, at=None) -> OverdueAlert:
     locked.acknowledged_by = actor
     locked.save(update_fields=["acknowledged_at", "acknowledged_by"])
     return locked
+
+
+@transaction.atomic
+def replan_commitment(commitment: Commitment, due_at, *, actor, at=None, detail: dict | None = None) -> Commitment:
+    """Move an open commitment's due time (e.g. the victim agreed a different frequency of updates),
+    recording the old and new times on the timeline. `detail` entries are merged into its detail."""
+    at = at or timezone.now()
+    locked = _lock_open(commitment)
+    previous_due_at = locked.due_at
+    locked.due_at = due_at
+    if detail:
+        locked.detail = {**locked.detail, **detail}
+    locked.save(update_fields=["due_at", "detail"])
+    _record(locked, TimelineEvent.Kind.COMMITMENT_REPLANNED, actor, at, due_at=due_at.isoformat(),
+            previous_due_at=previous_due_at.isoformat())
+    return locked

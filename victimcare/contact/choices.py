@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 # A message context keeps these labels apart from Django's own translations of common words.
@@ -18,3 +18,14 @@ class FailedAttemptReason(models.TextChoices):
     VOICEMAIL_NOT_SAFE = "voicemail_not_safe", pgettext_lazy("contact", "Voicemail, not safe to leave a message")
     BOUNCED = "bounced", pgettext_lazy("contact", "Message not delivered")
     NOT_AVAILABLE = "not_available", pgettext_lazy("contact", "Victim not available")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", pgettext_lazy("contact language", "English")
+    WELSH = "cy", pgettext_lazy("contact language", "Welsh")
+    OTHER = "other", pgettext_lazy("contact language", "Another language")
+
+
+# Why an open update commitment is waived when the victim switches to updates on key events only.
+# Stored in English on the commitment; cases/timeline.py SYSTEM_REASONS shows it in the reader's language.
+KEY_EVENTS_ONLY_REASON = gettext_noop("The victim now wants updates only when something important happens")
