@@ -123,6 +123,17 @@ RULES: dict[str, Rule] = {
     "cases:record-decision": Rule(CASE_CHANGE),
     "cases:record-informed": Rule(CASE_CHANGE),
     "cases:access-log": Rule(SUPERVISOR_ONLY),
+    # Closing a case: as any change to it.
+    "cases:close": Rule(CASE_CHANGE),
+    # Response (standard 2). The control room: call handlers, officers and supervisors (their own
+    # units, or the call handler's force); administrators hold none of those roles.
+    "response:control-room": Rule(signed_in(200, administrator=403)),
+    # The response pages exist only while a report awaits attendance; the shared case was never
+    # graded, so everyone gets 404 (tests/response/test_views.py covers a case awaiting attendance).
+    "response:dispatch": Rule(signed_in(404)),
+    "response:attendance": Rule(signed_in(404)),
+    "response:declined": Rule(signed_in(404)),
+    "response:regrade": Rule(signed_in(404)),
     # API description: public, it holds no data.
     "api:schema": Rule(everyone(200)),
     "api:docs": Rule(everyone(200)),

@@ -26,6 +26,7 @@ def test_officer_records_a_decision_then_reads_the_case_in_welsh(page, live_serv
 
     page.get_by_role("button", name="Record an investigation decision").click()
     page.get_by_label("Suspect charged").check()
+    page.get_by_label("What will you tell the victim?").fill("He has been charged and will appear in court.")
     page.get_by_label("Note (optional)").fill("Charged at Newport Central")
     page.get_by_role("button", name="Record decision").click()
 

@@ -61,7 +61,7 @@ def test_the_decision_page_sent_twice_records_once(client, officer, case):
     url = reverse("cases:record-decision", kwargs={"case_id": case.pk})
     page = client.get(url).content.decode()
     submission_id = page.split('name="submission_id" value="', 1)[1].split('"', 1)[0]
-    form = {"decision": "charged", "note": "", "submission_id": submission_id}
+    form = {"decision": "charged", "note": "", "tell_victim": "He was charged.", "submission_id": submission_id}
 
     assert client.post(url, form).status_code == 302
     assert client.post(url, form).status_code == 302

@@ -36,16 +36,19 @@ def test_the_form(client, officer, case):
 def test_recording_a_decision(client, personas, case, persona):
     user = personas[persona]
     client.force_login(user)
-    response = client.post(url(case), {"decision": "charged", "note": "Charged with assault"})
+    response = client.post(url(case), {"decision": "charged", "note": "Charged with assault",
+                                       "tell_victim": "He has been charged with assault."})
     assert response.status_code == 302
     assert response["Location"] == reverse("cases:detail", kwargs={"case_id": case.pk})
 
     commitment = case.commitments.get(kind=CommitmentKind.INFORM_DECISION)
     assert commitment.status == Commitment.Status.OPEN
     assert commitment.detail["decision"] == "charged"
+    assert commitment.detail["tell_victim"] == "He has been charged with assault."
     event = TimelineEvent.objects.get(case=case, kind=TimelineEvent.Kind.KEY_DECISION)
     assert event.actor == user
-    assert event.data == {"decision": "charged", "note": "Charged with assault"}
+    assert event.data == {"decision": "charged", "note": "Charged with assault",
+                          "tell_victim": "He has been charged with assault."}
     assert CaseAccessLog.objects.filter(case=case, user=user, action=CaseAccessLog.Action.CHANGED,
                                         what="recorded decision: charged").exists()
 
@@ -60,6 +63,8 @@ def test_recording_a_decision(client, personas, case, persona):
     ({}, "decision", "Select the investigation decision"),
     ({"decision": "acquitted"}, "decision", "Select the investigation decision"),
     ({"decision": "charged", "note": "x" * 1001}, "note", "Note must be 1,000 characters or fewer"),
+    ({"decision": "charged"}, "tell_victim", "Enter what you will tell the victim"),
+    ({"decision": "charged", "tell_victim": "  "}, "tell_victim", "Enter what you will tell the victim"),
 ])
 def test_bad_input_changes_nothing_and_names_the_field(client, officer, case, data, field, message):
     client.force_login(officer)
@@ -77,7 +82,7 @@ def test_a_closed_case_takes_no_decision(client, officer, case):
     close_case(case, actor=officer)
     client.force_login(officer)
     before = snapshot(case)
-    response = client.post(url(case), {"decision": "charged"})
+    response = client.post(url(case), {"decision": "charged", "tell_victim": "Charged"})
     assert response.status_code == 200
     assert "This case is closed, so no decision can be recorded." in response.content.decode()
     assert snapshot(case) == before

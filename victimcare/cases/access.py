@@ -1,22 +1,61 @@
 """Who may see which case. A case is only ever loaded for a user through `get_case_for_user`,
 which answers 404 to anyone who may not see it and logs every read."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from victimcare.accounts.roles import Role, has_role, organisations_with_role
 from victimcare.cases.models import Case, CaseAccessLog
+from victimcare.organisations.models import Organisation
+
+
+def units_within(organisation_ids) -> frozenset[int]:
+    """The organisations whose parent chain reaches any of `organisation_ids` (those included), in
+    one query: the organisation tree is small."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Organisation.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, stack = set(), list(organisation_ids)
+    while stack:
+        pk = stack.pop()
+        if pk not in found:
+            found.add(pk)
+            stack.extend(children.get(pk, ()))
+    return frozenset(found)
+
+
+def call_handler_units(user) -> frozenset[int]:
+    """Every unit in the forces (or parts of a force) the user is a call handler in. Cached on the user."""
+    cached = getattr(user, "_call_handler_units", None)
+    if cached is None:
+        cached = units_within(organisations_with_role(user, Role.CALL_HANDLER))
+        user._call_handler_units = cached
+    return cached
+
+
+def awaiting_attendance():
+    """A condition on cases: open, with an open commitment to attend within the response target."""
+    from victimcare.charter.models import Commitment
+    from victimcare.charter.rules import CommitmentKind
+
+    return Q(status=Case.Status.OPEN) & Exists(
+        Commitment.objects.filter(case=OuterRef("pk"), kind=CommitmentKind.RESPONSE, status=Commitment.Status.OPEN)
+    )
 
 
 def visible_cases(user) -> QuerySet[Case]:
     """Officers see their units' cases, supervisors the cases of the units they supervise,
-    call handlers the cases they recorded. Administrators manage the system, not cases."""
+    call handlers the cases they recorded and, while a report awaits attendance, every case of their
+    force awaiting it (the control room). Administrators manage the system, not cases."""
     if not user.is_authenticated:
         return Case.objects.none()
     units = organisations_with_role(user, Role.OFFICER, Role.SUPERVISOR)
     condition = Q(unit_id__in=units)
     if has_role(user, Role.CALL_HANDLER):
         condition |= Q(recorded_by=user)
+        force_units = call_handler_units(user)
+        if force_units:
+            condition |= Q(unit_id__in=force_units) & awaiting_attendance()
     if not units and not has_role(user, Role.CALL_HANDLER):
         return Case.objects.none()
     return Case.objects.filter(condition)
@@ -30,6 +69,12 @@ def may_change_case(user, case: Case) -> bool:
     """Officers and supervisors of the case's unit record decisions and contact on it. Others who can
     see it (a call handler who recorded it) may only read it."""
     return case.unit_id in organisations_with_role(user, Role.OFFICER, Role.SUPERVISOR)
+
+
+def may_act_on_response(user, case: Case) -> bool:
+    """Dispatch, attendance and re-grading: officers and supervisors of the case's unit, and call
+    handlers of the force the unit belongs to (who see the case while it awaits attendance)."""
+    return may_change_case(user, case) or case.unit_id in call_handler_units(user)
 
 
 def get_case_for_user(

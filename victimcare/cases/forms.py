@@ -3,13 +3,16 @@
 import uuid
 
 from django import forms
+from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from victimcare.areas.models import LocalAuthority
 from victimcare.cases.models import Case
-from victimcare.charter.rules import KeyDecision
+from victimcare.charter.rules import CommitmentKind, KeyDecision
 from victimcare.crimes.offences import CATEGORIES
 
 _ANY_YES_NO = [("", _("Any")), ("yes", _("Yes")), ("no", _("No"))]
@@ -110,6 +113,15 @@ class KeyDecisionForm(SubmittedOnceForm):
         error_messages={"max_length": _("Note must be 1,000 characters or fewer")},
     )
 
+    tell_victim = forms.CharField(
+        label=_("What will you tell the victim?"),
+        help_text=_("Write it as you will say it to them, in plain words."),
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"required": _("Enter what you will tell the victim"),
+                        "max_length": _("What you will tell the victim must be 2,000 characters or fewer")},
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language = get_language() or "en"
@@ -138,3 +150,69 @@ class VictimInformedForm(SubmittedOnceForm):
         error_messages={"required": _("Select how the victim was told"),
                         "invalid_choice": _("Select how the victim was told")},
     )
+
+
+class CaseOutcome(models.TextChoices):
+    """How a case ended, as the officer closing it records it."""
+
+    CHARGED = "charged", _("Charged or summonsed")
+    CAUTION = "caution", _("Caution")
+    COMMUNITY_RESOLUTION = "community_resolution", _("Community resolution")
+    NFA_EVIDENTIAL = "nfa_evidential", _("No further action: evidential difficulties")
+    NFA_VICTIM = "nfa_victim_does_not_support", _("No further action: the victim does not support action")
+    NOT_PUBLIC_INTEREST = "not_public_interest", _("Not in the public interest")
+    NO_SUSPECT = "no_suspect", _("No suspect identified")
+    OTHER = "other", _("Other")
+
+
+WAIVE, MISS = "waive", "miss"
+
+
+class CloseCaseForm(SubmittedOnceForm):
+    """The outcome, and for each commitment still open whether to waive it (with a reason) or record it
+    as missed. Fields per commitment: end_<id> and reason_<id>."""
+
+    outcome = forms.ChoiceField(
+        label=_("What was the outcome?"),
+        choices=CaseOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the outcome"), "invalid_choice": _("Select the outcome")},
+    )
+
+    def __init__(self, *args, commitments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitments = list(commitments)
+        language = get_language() or "en"
+        for commitment in self.commitments:
+            what = _("%(what)s, due %(due)s") % {
+                "what": CommitmentKind(commitment.kind).label(language),
+                "due": date_format(timezone.localtime(commitment.due_at), "j F Y, H:i")}
+            self.fields[f"end_{commitment.pk}"] = forms.ChoiceField(
+                label=what,
+                choices=[(WAIVE, _("Waive it, with a reason")), (MISS, _("Record it as missed"))],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Select what happens to: %(what)s") % {"what": what},
+                                "invalid_choice": _("Select what happens to: %(what)s") % {"what": what}},
+            )
+            self.fields[f"reason_{commitment.pk}"] = forms.CharField(
+                label=_("Why is it waived?"), required=False, max_length=500, widget=forms.Textarea,
+                error_messages={"max_length": _("The reason must be 500 characters or fewer")},
+            )
+
+    def rows(self):
+        """(commitment, its choice field, its reason field), for the template."""
+        return [(c, self[f"end_{c.pk}"], self[f"reason_{c.pk}"]) for c in self.commitments]
+
+    def clean(self):
+        data = super().clean()
+        for commitment in self.commitments:
+            if data.get(f"end_{commitment.pk}") == WAIVE and not data.get(f"reason_{commitment.pk}"):
+                what = self.fields[f"end_{commitment.pk}"].label
+                self.add_error(f"reason_{commitment.pk}",
+                               _("Enter why it is waived: %(what)s") % {"what": what})
+        return data
+
+    @property
+    def waive(self) -> dict[int, str]:
+        return {c.pk: self.cleaned_data[f"reason_{c.pk}"] for c in self.commitments
+                if self.cleaned_data.get(f"end_{c.pk}") == WAIVE}

@@ -1,6 +1,8 @@
 """State changes on a case, one named function each. Every function runs in a transaction, writes the
 timeline entry with the acting user, and opens or ends the commitments the charter rules call for."""
 
+from dataclasses import replace
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -134,32 +136,45 @@ def _grade_response(case, grade, actor, rationale, at, channel, idempotency_key)
     return open_commitment(case, due, opened_by_event=event, at=at)
 
 
-@transaction.atomic
-def record_attendance(case: Case, *, actor, at=None, channel="web") -> None:
+def record_attendance(case: Case, *, actor, at=None, channel="web", idempotency_key=None) -> TimelineEvent:
+    """An officer attended: the open response commitment is met (late if after its target)."""
+    return once(
+        case, idempotency_key,
+        lambda: _record_attendance(case, actor, at, channel, idempotency_key),
+        lambda event: event,
+    )
+
+
+def _record_attendance(case, actor, at, channel, idempotency_key) -> TimelineEvent:
     _require_open(case)
     at = at or timezone.now()
-    _event(case, TimelineEvent.Kind.OFFICER_ATTENDED, actor, at)
+    event = _event(case, TimelineEvent.Kind.OFFICER_ATTENDED, actor, at, idempotency_key=idempotency_key)
     for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.RESPONSE):
         meet_commitment(commitment, actor=actor, at=at)
     _log_change(case, actor, "recorded attendance", channel)
+    return event
 
 
 def record_key_decision(case: Case, decision: rules.KeyDecision, *, actor, at=None, note: str = "",
-                        channel="web", idempotency_key=None) -> Commitment:
-    """An investigation decision the victim must be told about within 1 (enhanced) or 5 working days."""
+                        tell_victim: str = "", channel="web", idempotency_key=None) -> Commitment:
+    """An investigation decision the victim must be told about within 1 (enhanced) or 5 working days.
+    `tell_victim` is what the officer will tell them; it is kept on the event and the commitment."""
     return once(
         case, idempotency_key,
-        lambda: _record_key_decision(case, decision, actor, at, note, channel, idempotency_key),
+        lambda: _record_key_decision(case, decision, actor, at, note, tell_victim, channel, idempotency_key),
         _opened_by(rules.CommitmentKind.INFORM_DECISION),
     )
 
 
-def _record_key_decision(case, decision, actor, at, note, channel, idempotency_key) -> Commitment:
+def _record_key_decision(case, decision, actor, at, note, tell_victim, channel, idempotency_key) -> Commitment:
     _require_open(case)
     at = at or timezone.now()
+    extra = {"tell_victim": tell_victim} if tell_victim else {}
     event = _event(case, TimelineEvent.Kind.KEY_DECISION, actor, at, idempotency_key=idempotency_key,
-                   decision=decision.value, note=note)
+                   decision=decision.value, note=note, **extra)
     due = rules.inform_decision_commitment(decision, at, case.enhanced_rights, deadlines())
+    if tell_victim:
+        due = replace(due, detail={**due.detail, "tell_victim": tell_victim})
     _log_change(case, actor, f"recorded decision: {decision.value}", channel)
     return open_commitment(case, due, opened_by_event=event, at=at)
 
@@ -224,5 +239,39 @@ def close_case(case: Case, *, actor, at=None, channel="web") -> Case:
     case.closed_at = at
     case.save(update_fields=["status", "closed_at"])
     _event(case, TimelineEvent.Kind.CASE_CLOSED, actor, at)
+    _log_change(case, actor, "closed the case", channel)
+    return case
+
+
+CLOSED_BEFORE_MET = "Case closed before it was met"
+
+
+def close_case_with_outcome(case: Case, outcome: str, *, actor, waive: dict[int, str] | None = None, at=None,
+                            channel="web", idempotency_key=None) -> Case:
+    """Close the case with its outcome. Each commitment still open is waived with the reason given for
+    it in `waive` ({commitment id: reason}) or, if it has none there, recorded as missed. All or nothing."""
+    return once(
+        case, idempotency_key,
+        lambda: _close_case_with_outcome(case, outcome, actor, waive or {}, at, channel, idempotency_key),
+        lambda event: Case.objects.get(pk=case.pk),
+    )
+
+
+def _close_case_with_outcome(case, outcome, actor, waive, at, channel, idempotency_key) -> Case:
+    if not (outcome or "").strip():
+        raise CaseStateError("An outcome is needed to close a case")
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _require_open(case)
+    at = at or timezone.now()
+    for commitment in case.commitments.open().order_by("due_at", "id"):
+        reason = (waive.get(commitment.pk) or "").strip()
+        if reason:
+            waive_commitment(commitment, actor=actor, reason=reason, at=at)
+        else:
+            miss_commitment(commitment, actor=actor, reason=CLOSED_BEFORE_MET, at=at)
+    case.status = Case.Status.CLOSED
+    case.closed_at = at
+    case.save(update_fields=["status", "closed_at"])
+    _event(case, TimelineEvent.Kind.CASE_CLOSED, actor, at, idempotency_key=idempotency_key, outcome=outcome)
     _log_change(case, actor, "closed the case", channel)
     return case

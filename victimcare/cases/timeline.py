@@ -159,7 +159,11 @@ def _response_graded(data, case):
 
 def _key_decision(data, case):
     decision = decision_label(data.get("decision"))
-    return gettext("Investigation decision: %(decision)s.") % {"decision": decision}, data.get("note", "")
+    detail = data.get("note", "")
+    if data.get("tell_victim"):
+        told = gettext("To tell the victim: %(text)s") % {"text": data["tell_victim"]}
+        detail = f"{detail}\n{told}" if detail else told
+    return gettext("Investigation decision: %(decision)s.") % {"decision": decision}, detail
 
 
 def _victim_informed(data, case):

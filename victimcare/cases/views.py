@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from victimcare.accounts.roles import Role, organisations_with_role
 from victimcare.cases import access, services
-from victimcare.cases.forms import CaseFilterForm, KeyDecisionForm, VictimInformedForm
+from victimcare.cases.forms import CaseFilterForm, CloseCaseForm, KeyDecisionForm, VictimInformedForm
 from victimcare.cases.models import TimelineEvent
 from victimcare.cases.timeline import RESPONSE_GRADES, decision_label, describe, outcome_text, reason_label
 from victimcare.charter.models import Commitment
@@ -45,7 +45,10 @@ ACCESS_LOG_WHAT = (
     gettext_noop("record victim informed form"), gettext_noop("access log"), gettext_noop("opened the case"),
     gettext_noop("assigned the officer"), gettext_noop("recorded attendance"),
     gettext_noop("recorded that the victim was informed"), gettext_noop("recorded consent to a referral"),
-    gettext_noop("recorded a referral"), gettext_noop("closed the case"),
+    gettext_noop("recorded a referral"), gettext_noop("closed the case"), gettext_noop("close case form"),
+    gettext_noop("control room"), gettext_noop("dispatch form"), gettext_noop("attendance form"),
+    gettext_noop("attendance declined form"), gettext_noop("re-grade form"), gettext_noop("dispatched an officer"),
+    gettext_noop("recorded that the victim did not want an officer to attend"),
 )
 _DECISION_WHAT = "recorded decision: "
 
@@ -182,6 +185,7 @@ def record_decision(request, case_id):
         try:
             commitment = services.record_key_decision(case, form.key_decision, actor=request.user,
                                                       note=form.cleaned_data["note"],
+                                                      tell_victim=form.cleaned_data["tell_victim"],
                                                       idempotency_key=form.idempotency_key)
         except services.CaseStateError:
             form.add_error(None, _("This case is closed, so no decision can be recorded."))
@@ -215,6 +219,30 @@ def record_informed(request, case_id, commitment_id):
         "case": case, "commitment": commitment, "form": form,
         "decision": decision_label(commitment.detail.get("decision")),
     })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def close(request, case_id):
+    """Close the case with its outcome, deciding for each commitment still open: waive it (with a
+    reason) or record it as missed."""
+    case = _actionable_case(request, case_id, what="close case form")
+    if case.status != case.Status.OPEN:
+        messages.info(request, _("This case is already closed."))
+        return redirect("cases:detail", case_id=case.pk)
+    commitments = list(case.commitments.open().select_related("owner_organisation", "owner_person")
+                       .order_by("due_at", "id"))
+    form = CloseCaseForm(request.POST if request.method == "POST" else None, commitments=commitments)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.close_case_with_outcome(case, form.cleaned_data["outcome"], actor=request.user,
+                                             waive=form.waive, idempotency_key=form.idempotency_key)
+        except (services.CaseStateError, CommitmentStateError):
+            form.add_error(None, _("The case changed while you were closing it. Check it and try again."))
+        else:
+            messages.success(request, _("Case closed."))
+            return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/close.html", {"case": case, "form": form, "now": timezone.now()})
 
 
 @login_required
