@@ -189,3 +189,10 @@ RULES.update({
     "worklists:team": Rule(signed_in(403, supervisor=200)),
     "worklists:reassign": Rule({**CASE_PAGE, "officer": 403, "colleague": 403, "call_handler": 403}),
 })
+
+# Contact agreements and updates (charter standard 4): changes to the case, for its unit.
+RULES.update({
+    "contact:agreement": Rule(CASE_CHANGE),
+    "contact:record-update": Rule(CASE_CHANGE),
+    "contact:record-failed-attempt": Rule(CASE_CHANGE),
+})

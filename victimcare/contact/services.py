@@ -54,7 +54,7 @@ class Terms:
 
 
 def current_agreement(case: Case) -> ContactAgreement | None:
-    return ContactAgreement.objects.current().filter(case=case).first()
+    return ContactAgreement.objects.current().filter(case=case).select_related("agreed_by").first()
 
 
 def _lock_case(case: Case) -> Case:
@@ -218,3 +218,8 @@ def _record_failed_attempt(case, channel, reason, note, actor, at, via, idempote
     _log_change(case, actor, "recorded a failed attempt to update the victim", via)
     return update
 
+
+
+def next_update(case: Case) -> Commitment | None:
+    """The open update commitment that falls due first, if any."""
+    return _open_updates(case).first()
