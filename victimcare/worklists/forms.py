@@ -66,8 +66,18 @@ def unit_officers(unit) -> list[User]:
     )
 
 
+class _OfficerField(forms.ChoiceField):
+    """Offers the unit's other officers, and also accepts the officer already in charge, so that the
+    same form sent twice (the second time, the case is already theirs) succeeds and changes nothing."""
+
+    accepted: frozenset[str] = frozenset()
+
+    def valid_value(self, value) -> bool:
+        return str(value) in self.accepted
+
+
 class ReassignForm(SubmittedOnceForm):
-    officer = forms.ChoiceField(
+    officer = _OfficerField(
         label=_("Who should be the officer in charge?"),
         widget=forms.RadioSelect,
         error_messages={"required": _("Select the officer to give the case to"),
@@ -76,9 +86,10 @@ class ReassignForm(SubmittedOnceForm):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.officers = {str(user.pk): user for user in unit_officers(case.unit) if user.pk != case.officer_id}
-        self.fields["officer"].choices = [(pk, str(user))
-                                          for pk, user in self.officers.items()]
+        self.officers = {str(user.pk): user for user in unit_officers(case.unit)}
+        self.fields["officer"].choices = [(pk, str(user)) for pk, user in self.officers.items()
+                                          if user.pk != case.officer_id]
+        self.fields["officer"].accepted = frozenset(self.officers)
 
     @property
     def chosen_officer(self) -> User:

@@ -1,0 +1,157 @@
+"""The team view: a supervisor's overdue and soon-due commitments across their units, by officer."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import MembershipFactory
+from tests.web.conftest import count_queries, in_welsh
+from tests.worklists.conftest import make_case, owe
+from victimcare.cases.models import CaseAccessLog
+from victimcare.cases.services import close_case
+from victimcare.charter.rules import CommitmentKind
+from victimcare.organisations.models import Membership
+
+TEAM = reverse("worklists:team")
+
+
+def listed(response) -> list[tuple[str, str]]:
+    return [(row.commitment.case.crime.reference, row.commitment.kind) for row in response.context["rows"]]
+
+
+def per_officer(response) -> dict[str, tuple[int, int]]:
+    return {c.name: (c.overdue, c.due_soon) for c in response.context["per_officer"]}
+
+
+@pytest.fixture
+def team(unit, other_unit, officer, colleague, other_officer, supervisor, call_handler):
+    olwen = make_case(unit, officer, call_handler, reference="GW/2025/300001")
+    owe(olwen, hours=-30, kind=CommitmentKind.INFORM_DECISION)
+    owe(olwen, hours=20)
+    owe(olwen, hours=80)  # beyond two days: not shown by default
+    gareth = make_case(unit, colleague, call_handler, reference="GW/2025/300002")
+    owe(gareth, hours=-2)
+    owe(gareth, hours=1, kind=CommitmentKind.CONTACT_AGREEMENT)
+    nobody = make_case(unit, None, call_handler, reference="GW/2025/300003")
+    owe(nobody, hours=-5, kind=CommitmentKind.WRITTEN_ACKNOWLEDGEMENT)
+    closed = make_case(unit, officer, call_handler, reference="GW/2025/300004")
+    owe(closed, hours=-5)
+    close_case(closed, actor=officer)  # its commitment is missed, not open
+    elsewhere = make_case(other_unit, other_officer, call_handler, reference="GW/2025/900001")
+    owe(elsewhere, hours=-5)
+    return {"olwen": olwen, "gareth": gareth, "nobody": nobody, "elsewhere": elsewhere}
+
+
+def test_overdue_and_due_in_two_days_grouped_by_officer(client, supervisor, team):
+    client.force_login(supervisor)
+    response = client.get(TEAM)
+    assert response.status_code == 200
+    assert listed(response) == [
+        ("GW/2025/300002", "response"), ("GW/2025/300002", "contact_agreement"),
+        ("GW/2025/300001", "inform_decision"), ("GW/2025/300001", "response"),
+        ("GW/2025/300003", "written_acknowledgement"),
+    ]
+    assert per_officer(response) == {"Gareth Lewis": (1, 1), "Olwen Price": (1, 1), "Not assigned": (1, 0)}
+    html = response.content.decode()
+    for text in ("Team", "By officer", "Gareth Lewis", "Olwen Price", "Not assigned", "Due soon", "Total",
+                 "overdue or due in the next 2 days", "1 day 6 hours late", "Reassign"):
+        assert text in html, text
+    assert "GW/2025/900001" not in html
+    assert "GW/2025/300004" not in html
+    assert f'href="{reverse("worklists:reassign", kwargs={"case_id": team["nobody"].pk})}"' in html
+
+
+def test_more_days_show_more(client, supervisor, team):
+    client.force_login(supervisor)
+    response = client.get(f"{TEAM}?days=4")
+    assert ("GW/2025/300001", "response") in listed(response)
+    assert len(listed(response)) == 6
+    assert per_officer(response)["Olwen Price"] == (1, 2)
+    zero = client.get(f"{TEAM}?days=0")
+    assert per_officer(zero) == {"Gareth Lewis": (1, 0), "Olwen Price": (1, 0), "Not assigned": (1, 0)}
+
+
+def test_sorted_by_due_time(client, supervisor, team):
+    client.force_login(supervisor)
+    response = client.get(f"{TEAM}?sort=due")
+    due = [row.commitment.due_at for row in response.context["rows"]]
+    assert due == sorted(due)
+    assert listed(response)[0] == ("GW/2025/300001", "inform_decision")
+
+
+@pytest.mark.parametrize("query, field", [
+    ("days=-1", "Due in the next (days)"),
+    ("days=29", "Due in the next (days)"),
+    ("days=lots", "Due in the next (days)"),
+    ("sort=victim", "Sort by"),
+    ("unit=999999", "Unit"),
+])
+def test_a_bad_filter_is_ignored_with_a_message_naming_it(client, supervisor, team, query, field):
+    client.force_login(supervisor)
+    response = client.get(f"{TEAM}?{query}")
+    assert response.status_code == 200
+    assert len(listed(response)) == 5
+    html = response.content.decode()
+    assert "Some filters were not recognised" in html
+    assert f"{field} filter ignored" in html
+
+
+def test_a_supervisor_of_several_units_can_choose_one(client, supervisor, other_unit, team):
+    MembershipFactory(user=supervisor, organisation=other_unit, role=Membership.Role.SUPERVISOR)
+    client.force_login(supervisor)
+    both = client.get(TEAM)
+    assert len(listed(both)) == 6
+    assert 'name="unit"' in both.content.decode()
+    only_other = client.get(f"{TEAM}?unit={other_unit.pk}")
+    assert listed(only_other) == [("GW/2025/900001", "response")]
+    assert per_officer(only_other) == {"Dewi Hughes": (1, 0)}
+
+
+def test_one_unit_means_no_unit_filter(client, supervisor, team):
+    client.force_login(supervisor)
+    assert 'name="unit"' not in client.get(TEAM).content.decode()
+
+
+@pytest.mark.parametrize("persona", ["officer", "colleague", "other_officer", "call_handler", "administrator"])
+def test_only_supervisors(client, personas, team, persona):
+    client.force_login(personas[persona])
+    response = client.get(TEAM)
+    assert response.status_code == 403
+    assert "GW/2025/300001" not in response.content.decode()
+
+
+def test_listing_logs_a_read_of_each_case_shown(client, supervisor, team):
+    client.force_login(supervisor)
+    client.get(TEAM)
+    logged = sorted(e.case.crime.reference for e in CaseAccessLog.objects.filter(user=supervisor,
+                                                                                 what="team worklist"))
+    assert logged == ["GW/2025/300001", "GW/2025/300002", "GW/2025/300003"]
+
+
+def test_nothing_due(client, supervisor):
+    client.force_login(supervisor)
+    html = client.get(TEAM).content.decode()
+    assert "Nothing is overdue or due soon on your units' open cases." in html
+
+
+def test_query_count_does_not_grow_with_the_number_of_cases(client, unit, officer, colleague, supervisor,
+                                                            call_handler):
+    client.force_login(supervisor)
+    owe(make_case(unit, officer, call_handler), hours=-3)
+    one = count_queries(client, TEAM)
+    for n in range(19):
+        case = make_case(unit, [officer, colleague, None][n % 3], call_handler)
+        owe(case, hours=-n - 1)
+        owe(case, hours=n + 1)
+    twenty = count_queries(client, TEAM)
+    assert one == twenty
+    assert twenty <= 10
+
+
+def test_in_welsh(client, supervisor, team):
+    client.force_login(supervisor)
+    html = in_welsh(client).get(TEAM).content.decode()
+    for welsh in ("Tîm", "Fesul swyddog", "Heb ei bennu", "Yn ddyledus cyn bo hir", "Cyfanswm", "Ailbennu",
+                  "Cytuno gyda&#x27;r dioddefwr sut a phryd y caiff ddiweddariadau", "yn hwyr", "Trefnu yn ôl"):
+        assert welsh in html, welsh
+    for english in ("By officer", "Not assigned", "Due soon", "Reassign<", "Sort by"):
+        assert english not in html, english
