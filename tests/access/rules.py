@@ -196,3 +196,18 @@ RULES.update({
     "contact:record-update": Rule(CASE_CHANGE),
     "contact:record-failed-attempt": Rule(CASE_CHANGE),
 })
+
+# Recording a report (charter standard 3): call handlers, officers and supervisors (any unit); an
+# administrator gets 403. A wizard page for a wizard not in the session sends them back to the start.
+# The written acknowledgement follows the case; marking it given (POST) redirects back to it.
+_RECORDERS = signed_in(200, administrator=403)
+_NO_WIZARD = signed_in(Redirect("report:start"), administrator=403)
+_WIZARD = {"wizard_id": "00000000-0000-4000-8000-000000000000"}
+RULES.update({
+    "report:start": Rule(_RECORDERS),
+    **{f"report:{step}": Rule(_NO_WIZARD, kwargs=_WIZARD) for step in (
+        "victim", "victim-details", "incident", "thrive", "needs", "vulnerability", "dash", "proposals", "check")},
+    "report:acknowledgement": Rule(CASE_PAGE),
+    "report:acknowledgement-given": Rule({**CASE_PAGE, "officer": 302, "colleague": 302, "supervisor": 302,
+                                          "call_handler": 302}, method="post"),
+})

@@ -2,9 +2,13 @@
 
 from django import template
 
+from victimcare.firstcontact.models import FirstContactAssessment
+
 register = template.Library()
 
 
 @register.inclusion_tag("firstcontact/case_panel.html", takes_context=True)
 def firstcontact_panel(context, case, may_act):
-    return {"case": case, "may_act": may_act, "request": context.get("request")}
+    """The first-contact assessment's main findings and the written acknowledgement. One query."""
+    assessment = FirstContactAssessment.objects.filter(case=case).first()
+    return {"case": case, "may_act": may_act, "request": context.get("request"), "assessment": assessment}
