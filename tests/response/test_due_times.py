@@ -7,8 +7,13 @@ import pytest
 
 from victimcare.cases.services import grade_response, record_key_decision
 from victimcare.charter.calendar import LONDON
-from victimcare.charter.rules import DEFAULT_DEADLINES, Deadlines, KeyDecision, inform_decision_commitment, \
-    response_commitment
+from victimcare.charter.rules import (
+    DEFAULT_DEADLINES,
+    Deadlines,
+    KeyDecision,
+    inform_decision_commitment,
+    response_commitment,
+)
 
 
 def london(*args) -> datetime:
