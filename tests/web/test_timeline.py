@@ -88,6 +88,9 @@ EXAMPLES = [
      "Commitment waived: Attend within the response target.",
      "Ymrwymiad wedi'i hepgor: Mynychu o fewn y targed ymateb."),
     (Kind.CASE_CLOSED, {}, "The case was closed.", "Caewyd yr achos."),
+    (Kind.CASE_CLOSED, {"outcome": "nfa_evidential"},
+     "The case was closed. Outcome: No further action: evidential difficulties.",
+     "Caewyd yr achos. Canlyniad: Dim camau pellach: anawsterau tystiolaethol."),
 ]
 
 
@@ -118,6 +121,17 @@ def test_free_text_the_system_wrote_is_translated_too():
     assert missed.detail == "Caewyd yr achos cyn i'r ymrwymiad gael ei gyflawni"
     assert waived.detail == "Wedi'i ailraddio i radd 3"
     assert typed.detail == "Victim moved away", "what a person typed is shown as typed"
+    with translation.override("cy"):
+        declined = describe(event(Kind.COMMITMENT_WAIVED, {"commitment_kind": "response",
+                                                           "reason": "The victim chose not to have an officer attend"}))
+    assert declined.detail == "Dewisodd y dioddefwr beidio â chael swyddog yn dod"
+
+
+def test_a_decision_shows_what_to_tell_the_victim():
+    with translation.override("cy"):
+        entry = describe(event(Kind.KEY_DECISION, {"decision": "charged", "note": "At Newport station",
+                                                   "tell_victim": "He was charged"}))
+    assert entry.detail == "At Newport station\nI'w ddweud wrth y dioddefwr: He was charged"
 
 
 def test_titles_bylines_and_notes():

@@ -2,7 +2,7 @@
 timeline entry with the acting user, and opens or ends the commitments the charter rules call for."""
 
 from dataclasses import replace
-from datetime import timezone as dt_timezone
+from datetime import UTC
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -126,7 +126,7 @@ def _grade_response(case, grade, actor, rationale, at, channel, idempotency_key)
     _require_open(case)
     # In UTC: a target is elapsed time, and adding it to a London time would add wall-clock time
     # (one hour out across a British Summer Time change).
-    at = (at or timezone.now()).astimezone(dt_timezone.utc)
+    at = (at or timezone.now()).astimezone(UTC)
     due = rules.response_commitment(grade, at, case.location_is_rural, deadlines())
     for previous in case.commitments.open().filter(kind=rules.CommitmentKind.RESPONSE):
         waive_commitment(previous, actor=actor, reason=f"Re-graded to grade {grade}", at=at)

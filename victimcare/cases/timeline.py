@@ -63,7 +63,11 @@ OUTCOMES_CY = {
 }
 
 # Reasons the services write in English; shown through gettext so they read in Welsh too.
-SYSTEM_REASONS = (gettext_noop("Case closed before it was met"), KEY_EVENTS_ONLY_REASON)
+SYSTEM_REASONS = (
+    gettext_noop("Case closed before it was met"),
+    KEY_EVENTS_ONLY_REASON,
+    gettext_noop("The victim chose not to have an officer attend"),
+)
 _REGRADED = re.compile(r"^Re-graded to grade (\d+)$")
 
 
