@@ -229,6 +229,13 @@ class Wizard:
                 "enhanced_rights": "yes" if proposals.enhanced_rights else "no",
                 "risk_level": proposals.risk_level, "response_grade": str(proposals.response_grade)}
 
+    def chosen(self) -> dict:
+        """The confirmed proposals page's answers (call only when it is valid)."""
+        form = self.proposals_form()
+        if form is None or not form.is_valid():
+            raise ValueError("The proposals page is not answered")
+        return form.cleaned_data
+
     def proposals_form(self, data=None):
         proposals = self.proposals()
         if proposals is None:
@@ -413,7 +420,7 @@ def _report(wizard: Wizard) -> services.Report:
     facts = wizard.valid_form("vulnerability").values()
     dash = wizard.valid_form("dash") if wizard.dash_applies() else None
     proposed = wizard.proposal_values(wizard.proposals())
-    chosen = wizard.proposals_form().cleaned_data
+    chosen = wizard.chosen()
 
     def choice(name, convert):
         return services.Choice(proposed=convert(proposed[name]), chosen=convert(chosen[name]),
@@ -556,12 +563,13 @@ def _summary(wizard: Wizard) -> list[dict]:
             (_("Questions answered yes"), str(score), change("dash")),
             (_("DASH risk level"), str(RiskLevel(band).label), change("dash")),
         ]})
-    chosen = wizard.proposals_form().cleaned_data
+    chosen = wizard.chosen()
     proposed = wizard.proposal_values(wizard.proposals())
+    choices = wizard.proposals_form().fields
     rows = []
     for name, label in PROPOSAL_LABELS.items():
         value = chosen[name]
-        shown = dict(wizard.proposals_form().fields[name].choices)[value]
+        shown = dict(choices[name].choices)[value]
         if value != proposed[name]:
             shown = _("%(chosen)s (changed from the proposal: %(reason)s)") % {
                 "chosen": shown, "reason": chosen[f"{name}_reason"].strip()}
