@@ -492,7 +492,7 @@ def _summary(wizard: Wizard) -> list[dict]:
     sections = []
     victim = wizard.victim
     if victim is not None:
-        rows = [(_("Victim"), f"{victim.full_name} ({_('already known')})", change("victim")),
+        rows = [(_("Victim"), _("%(name)s (already known)") % {"name": victim.full_name}, change("victim")),
                 (_("Date of birth"), date_format(victim.date_of_birth, "j F Y") if victim.date_of_birth else "",
                  change("victim"))]
         born = victim.date_of_birth
