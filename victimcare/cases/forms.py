@@ -195,7 +195,8 @@ class CloseCaseForm(SubmittedOnceForm):
                                 "invalid_choice": _("Select what happens to: %(what)s") % {"what": what}},
             )
             self.fields[f"reason_{commitment.pk}"] = forms.CharField(
-                label=_("Why is it waived?"), required=False, max_length=500, widget=forms.Textarea,
+                label=_("Why is it waived?"), help_text=_("Only needed if you waive it."),
+                required=False, max_length=500, widget=forms.Textarea,
                 error_messages={"max_length": _("The reason must be 500 characters or fewer")},
             )
 
