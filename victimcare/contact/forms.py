@@ -34,7 +34,7 @@ class AgreementForm(SubmittedOnceForm):
                       Channel.choices)
     frequency = _radios(_("How often?"), _("Select how often the victim wants to be updated"), FREQUENCIES)
     other_days = forms.IntegerField(
-        label=_("Number of days between updates"), required=False, min_value=1, max_value=365,
+        label=_("If another number of days, how many?"), required=False, min_value=1, max_value=365,
         error_messages={"invalid": _("Number of days must be a whole number, like 21"),
                         "min_value": _("Number of days must be between 1 and 365"),
                         "max_value": _("Number of days must be between 1 and 365")},
@@ -52,7 +52,7 @@ class AgreementForm(SubmittedOnceForm):
         widget=forms.Textarea,
     )
     language = _radios(_("Which language?"), _("Select the language for updates"), Language.choices)
-    other_language = _text(_("Which other language?"), 100, _("Language must be 100 characters or fewer"))
+    other_language = _text(_("If another language, which one?"), 100, _("Language must be 100 characters or fewer"))
     interpreter_needed = forms.BooleanField(label=_("The victim needs an interpreter"), required=False)
     nominated_name = _text(_("Name (optional)"), 200, _("Name must be 200 characters or fewer"))
     nominated_relationship = _text(_("Relationship to the victim (optional)"), 100,
@@ -106,7 +106,7 @@ class AgreementForm(SubmittedOnceForm):
 class UpdateForm(SubmittedOnceForm):
     channel = _radios(_("How was the victim updated?"), _("Select how the victim was updated"), Channel.choices)
     language = _radios(_("In which language?"), _("Select the language the update was given in"), Language.choices)
-    other_language = _text(_("Which other language?"), 100, _("Language must be 100 characters or fewer"))
+    other_language = _text(_("If another language, which one?"), 100, _("Language must be 100 characters or fewer"))
     summary = forms.CharField(
         label=_("What was the victim told?"), max_length=2000, widget=forms.Textarea,
         help_text=_("The victim may ask to see what you write here."),
