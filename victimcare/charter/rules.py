@@ -6,7 +6,7 @@ The services in victimcare.charter.services apply them to cases.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -212,7 +212,8 @@ def response_commitment(grade: int, graded_at: datetime, rural: bool, deadlines:
         minutes = deadlines.response_grade_1_rural_minutes
     return CommitmentDue(
         CommitmentKind.RESPONSE,
-        graded_at + timedelta(minutes=minutes),
+        # In UTC: adding to a Europe/London time would add wall-clock time, an hour out across a clock change.
+        graded_at.astimezone(UTC) + timedelta(minutes=minutes),
         {"grade": grade, "target_minutes": minutes, "rural": rural},
     )
 
