@@ -155,3 +155,18 @@ def test_in_welsh(client, supervisor, team):
         assert welsh in html, welsh
     for english in ("By officer", "Not assigned", "Due soon", "Reassign<", "Sort by"):
         assert english not in html, english
+
+
+def test_the_navigation_marks_only_the_page_shown_as_current(client, supervisor, officer):
+    client.force_login(supervisor)
+    for url, label in ((TEAM, "Team"), (reverse("worklists:my-cases"), "My cases")):
+        html = client.get(url).content.decode()
+        assert html.count('aria-current="true"') == 1, url
+        assert f'aria-current="true"><strong class="govuk-service-navigation__active-fallback">{label}</strong>' in html
+
+
+def test_the_days_box_shows_the_default(client, supervisor):
+    client.force_login(supervisor)
+    response = client.get(TEAM)
+    assert response.context["form"]["days"].value() == "2"
+    assert 'value="2"' in response.content.decode()

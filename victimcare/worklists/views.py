@@ -29,7 +29,7 @@ from victimcare.cases.views import _page_links, how_long
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
 from victimcare.organisations.models import Organisation
-from victimcare.worklists.forms import BY_DUE, ReassignForm, TeamFilterForm
+from victimcare.worklists.forms import BY_DUE, DEFAULT_DAYS, ReassignForm, TeamFilterForm
 
 CASES_PER_PAGE = 25
 COMMITMENTS_PER_PAGE = 50
@@ -134,7 +134,9 @@ def team(request):
     """For supervisors: every open commitment on their units' open cases that is overdue or falls due in
     the next few days, with how many each officer has."""
     units = _supervised_units(request.user)
-    form = TeamFilterForm(request.GET, units=units)
+    data = request.GET.copy()
+    data.setdefault("days", str(DEFAULT_DAYS))
+    form = TeamFilterForm(data, units=units)
     form.is_valid()
     now = timezone.now()
     horizon = now + timedelta(days=form.due_within_days)
