@@ -84,12 +84,13 @@ def test_the_late_evening_events_are_where_the_tests_think():
     (3, CHRISTMAS_EVE, False, utc(2026, 12, 26, 15, 0), "2026-12-26 15:00 +0000"),
     (2, SUMMER_LATE_EVENING, False, utc(2026, 7, 3, 0, 30), "2026-07-03 01:30 +0100"),
 ])
-def test_response_targets_are_absolute_time(grade, graded, rural, due_utc, wall_clock):
-    """The rule is given the grading instant in UTC, as cases.services.grade_response gives it."""
-    due = response_commitment(grade, graded.astimezone(UTC), rural, DEFAULT_DEADLINES)
+@pytest.mark.parametrize("zone", [UTC, LONDON], ids=["given-in-utc", "given-in-london-time"])
+def test_response_targets_are_absolute_time(grade, graded, rural, due_utc, wall_clock, zone):
+    """The same instant given in UTC (as grade_response does) or in London time gives the same due time."""
+    due = response_commitment(grade, graded.astimezone(zone), rural, DEFAULT_DEADLINES)
     assert due.kind == CommitmentKind.RESPONSE
     assert due.due_at == due_utc
-    assert due.due_at - graded == timedelta(minutes=due.detail["target_minutes"])
+    assert due.due_at.astimezone(UTC) - graded.astimezone(UTC) == timedelta(minutes=due.detail["target_minutes"])
     assert due.due_at.astimezone(LONDON).strftime("%Y-%m-%d %H:%M %z") == wall_clock
 
 
