@@ -84,7 +84,7 @@ def test_the_scenario_every_commitment_owner_and_due_time(client, officer, unit,
     page = client.get(response["Location"]).content.decode()
     assert '<html lang="cy"' in page
     assert "Cydnabyddiaeth ysgrifenedig" in page and "GW/2026/000001" in page
-    assert "Beth sy'n digwydd nesaf" in page and "1 Medi 2026" in page
+    assert "Beth sy'n digwydd nesaf" in page and "Dydd Mercher 2 Medi 2026, 23:59" in page
     assert "01633 838111" in page and "Connect Gwent" in page
     assert "What happens next" not in page
 
@@ -325,7 +325,7 @@ def test_an_english_speaker_gets_an_english_acknowledgement(client, officer, new
     wizard.post("proposals", {name: form.fields[name].initial for name in form.NAMES})
     response = client.post(reverse("report:check", kwargs={"wizard_id": wizard.id}), {"submission_id": wizard.id})
     page = client.get(response["Location"]).content.decode()
-    assert '<html lang="en"' in page and "What happens next" in page and "1 September 2026" in page
+    assert '<html lang="en"' in page and "What happens next" in page and "2 September 2026" in page
 
 
 def test_the_case_page_links_to_the_acknowledgement(client, officer, newport, friday):

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -479,7 +479,7 @@ def check(request, wizard_id):
 
 
 def _yes_no_text(value) -> str:
-    return _("Yes") if value in (True, "yes") else _("No")
+    return pgettext("answer", "Yes") if value in (True, "yes") else pgettext("answer", "No")
 
 
 def _summary(wizard: Wizard) -> list[dict]:
@@ -591,6 +591,25 @@ def _victim_service():
     return {"name": service.name, "phone": service.phone, "email": service.email, "sample": False}
 
 
+# What each open commitment means for the victim, in plain words. The acknowledgement itself is not listed:
+# the victim is reading it.
+PROMISES = {
+    CommitmentKind.CONTACT_AGREEMENT: gettext_lazy(
+        "We will agree with you how and when we keep you updated, by %(due)s."),
+    CommitmentKind.REFERRAL_TO_SUPPORT: gettext_lazy("We will refer you to a support service, by %(due)s."),
+    CommitmentKind.INFORM_DECISION: gettext_lazy("We will tell you about a decision in the investigation, by %(due)s."),
+    CommitmentKind.VICTIM_UPDATE: gettext_lazy("We will give you an update, by %(due)s."),
+}
+
+
+def _promise(commitment):
+    if commitment.kind == CommitmentKind.RESPONSE:
+        if commitment.detail.get("grade") == 4:
+            return gettext_lazy("We will contact you to give advice or resolve the matter, by %(due)s.")
+        return gettext_lazy("An officer will come to see you, by %(due)s.")
+    return PROMISES.get(commitment.kind)
+
+
 def _acknowledgement_language(victim) -> str:
     return victim.preferred_language if victim.preferred_language in ("en", "cy") else "en"
 
@@ -608,10 +627,10 @@ def acknowledgement(request, case_id):
     with translation.override(language):
         commitments = []
         for commitment in case.commitments.open().order_by("due_at", "id"):
-            commitments.append({
-                "what": CommitmentKind(commitment.kind).label(language),
-                "due": date_format(timezone.localtime(commitment.due_at), "l j F Y, H:i"),
-            })
+            sentence = _promise(commitment)
+            if sentence:
+                commitments.append(sentence % {
+                    "due": date_format(timezone.localtime(commitment.due_at), "l j F Y, H:i")})
         given = case.timeline.filter(kind="acknowledgement_given").exists()
         return render(request, "firstcontact/acknowledgement.html", {
             "case": case, "commitments": commitments, "service": _victim_service(),
