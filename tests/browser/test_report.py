@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.browser.conftest import check_accessibility, check_looks_like_govuk, screenshot, sign_in_as, use_language
 from tests.factories import LocalAuthorityFactory, LsoaFactory, VictimFactory, WardFactory
@@ -90,7 +91,7 @@ def test_record_a_report_page_by_page(page, context, live_server, officer, newpo
     yes(page, "is_domestic_abuse")
     no(page, "is_hate_crime")
     no(page, "is_honour_based")
-    today = dt.date.today()
+    today = timezone.localdate()
     fill_date(page, "occurred_on", today.day, today.month, today.year)
     page.fill("#id_occurred_time", "00:05")
     page.fill("#id_location_description", "At home")
