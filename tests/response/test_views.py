@@ -255,3 +255,28 @@ def test_close_page_in_welsh(client, officer, graded):
     client.force_login(officer)
     html = in_welsh(client).post(close_url(graded), {}).content.decode()
     assert "Cau'r achos" in html and "Mae problem wedi codi" in html
+
+
+def test_decision_form_lists_every_decision_and_asks_what_to_tell_the_victim(client, officer, case):
+    client.force_login(officer)
+    page = client.get(reverse("cases:record-decision", kwargs={"case_id": case.pk})).content.decode()
+    for decision in KeyDecision:
+        assert f'value="{decision.value}"' in page
+    assert "No further action" in page
+    assert "What will you tell the victim?" in page
+    response = client.post(reverse("cases:record-decision", kwargs={"case_id": case.pk}),
+                           {"decision": "no_further_action", "tell_victim": "No further action will be taken."})
+    assert response.status_code == 302
+    commitment = case.commitments.get(kind=CommitmentKind.INFORM_DECISION)
+    assert commitment.detail["tell_victim"] == "No further action will be taken."
+    told = client.get(reverse("cases:record-informed", kwargs={"case_id": case.pk, "commitment_id": commitment.pk}))
+    assert "No further action will be taken." in told.content.decode()
+
+
+def test_call_handler_dispatches_in_another_unit_of_the_force(client, call_handler, other_unit, other_officer):
+    theirs = awaiting(other_unit, other_officer, other_officer)
+    client.force_login(call_handler)
+    response = client.post(url("response:dispatch", theirs), {"officer": other_officer.pk})
+    assert response.status_code == 302
+    assert theirs.timeline.get(kind=Kind.OFFICER_DISPATCHED).actor == call_handler
+    assert client.get(reverse("cases:record-decision", kwargs={"case_id": theirs.pk})).status_code == 403
