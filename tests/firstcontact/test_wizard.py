@@ -337,3 +337,21 @@ def test_the_case_page_links_to_the_acknowledgement(client, officer, newport, fr
     html = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
     assert reverse("report:acknowledgement", kwargs={"case_id": case.pk}) in html
     assert "First contact" in html
+
+
+def test_a_victim_who_does_not_want_an_officer_to_attend(client, officer, newport, friday):
+    """Grade 2, and the victim chose no attendance: recorded through the response service, which waives the
+    response commitment. The acknowledgement and contact agreement stand."""
+    from tests.firstcontact.conftest import NEEDS
+
+    client.force_login(officer)
+    wizard = WizardDriver(client)
+    wizard.through(dash=15)
+    wizard.post("needs", {**NEEDS, "wants_attendance": "no"})
+    client.post(reverse("report:check", kwargs={"wizard_id": wizard.id}), {"submission_id": wizard.id})
+    case = Case.objects.get()
+    assert not case.firstcontact_assessment.wants_attendance
+    assert case.timeline.filter(kind="attendance_declined").count() == 1
+    assert case.commitments.get(kind="response").status == Commitment.Status.WAIVED
+    assert set(case.commitments.open().values_list("kind", flat=True)) == {"written_acknowledgement",
+                                                                            "contact_agreement"}
