@@ -17,6 +17,14 @@ from victimcare.cases.services import CaseStateError
 from victimcare.contact import services
 from victimcare.contact.forms import AgreementForm, FailedAttemptForm, UpdateForm
 
+# What these pages and services write in the case access log, in English. Marked here so the Welsh is
+# in this app's catalogue; the access-log page translates an entry once cases.views.ACCESS_LOG_WHAT lists it.
+ACCESS_LOG_WHAT = (
+    gettext_noop("contact agreement form"), gettext_noop("record update form"),
+    gettext_noop("record failed attempt form"), gettext_noop("agreed how to update the victim"),
+    gettext_noop("changed how to update the victim"), gettext_noop("recorded an update to the victim"),
+    gettext_noop("recorded a failed attempt to update the victim"),
+)
 _CLOSED = gettext_noop("This case is closed, so nothing more can be recorded on it.")
 
 
