@@ -241,3 +241,13 @@ def test_the_timeline_describes_what_happened_in_welsh(client, officer, case):
     client.force_login(officer)
     page = unescape(in_welsh(client).get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode())
     assert "Mae'r dioddefwr bellach eisiau diweddariadau dim ond pan fydd rhywbeth pwysig yn digwydd" in page
+
+
+def test_the_panel_costs_two_queries(officer, case, django_assert_max_num_queries):
+    from django.template import Context, Template
+
+    services.agree_contact(case, Terms(channel="phone", every_days=7), actor=officer)
+    template = Template("{% load contact_panels %}{% contact_panel case True %}")
+    with django_assert_max_num_queries(2):
+        html = template.render(Context({"case": case}))
+    assert "Next update due by" in html
