@@ -184,3 +184,11 @@ class TimelineEventSerializer(serializers.ModelSerializer):
 class KeyDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=[(d.value, d.label("en")) for d in KeyDecision])
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    tell_victim = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000,
+        help_text="What the officer will tell the victim about the decision.",
+    )
+    submission_id = serializers.UUIDField(
+        required=False, allow_null=True, default=None,
+        help_text="A key the client makes per decision; sending it again (a retry) records nothing new.",
+    )

@@ -125,7 +125,9 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
                 KeyDecision(serializer.validated_data["decision"]),
                 actor=request.user,
                 note=serializer.validated_data["note"],
+                tell_victim=serializer.validated_data["tell_victim"],
                 channel=API,
+                idempotency_key=_key(serializer.validated_data["submission_id"]),
             )
         except CaseStateError as error:
             return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
@@ -159,3 +161,7 @@ class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
         commitment = self.get_object()
         log_case_access(commitment.case, request.user, CaseAccessLog.Action.VIEWED, what=_what(request), channel=API)
         return Response(self.get_serializer(commitment).data)
+
+
+def _key(submission_id) -> str | None:
+    return str(submission_id) if submission_id else None
