@@ -150,7 +150,8 @@ def test_query_count_does_not_grow_with_the_number_of_cases(client, unit, office
 def test_in_welsh(client, supervisor, team):
     client.force_login(supervisor)
     html = in_welsh(client).get(TEAM).content.decode()
-    for welsh in ("Tîm", "Fesul swyddog", "Heb ei bennu", "Yn ddyledus cyn bo hir", "Cyfanswm", "Ailbennu",
+    for welsh in ("Tîm", "Fesul swyddog", "Heb ei bennu", "Achosion heb swyddog â gofal", "Rhoi i swyddog",
+                  "Yn ddyledus cyn bo hir", "Cyfanswm", "Ailbennu",
                   "Cytuno gyda&#x27;r dioddefwr sut a phryd y caiff ddiweddariadau", "yn hwyr", "Trefnu yn ôl"):
         assert welsh in html, welsh
     for english in ("By officer", "Not assigned", "Due soon", "Reassign<", "Sort by"):
@@ -170,3 +171,26 @@ def test_the_days_box_shows_the_default(client, supervisor):
     response = client.get(TEAM)
     assert response.context["form"]["days"].value() == "2"
     assert 'value="2"' in response.content.decode()
+
+
+def test_open_cases_with_no_officer_are_listed_to_be_given_to_one(client, supervisor, unit, other_unit,
+                                                                  call_handler, team):
+    quiet = make_case(unit, None, call_handler, reference="GW/2025/300010")  # nothing due soon
+    make_case(other_unit, None, call_handler, reference="GW/2025/900010")
+    client.force_login(supervisor)
+    response = client.get(TEAM)
+    assert [case.crime.reference for case in response.context["unassigned"]] == ["GW/2025/300003", "GW/2025/300010"]
+    html = response.content.decode()
+    assert "Cases with no officer in charge" in html
+    assert f'href="{reverse("worklists:reassign", kwargs={"case_id": quiet.pk})}"' in html
+    assert "GW/2025/900010" not in html
+    assert CaseAccessLog.objects.filter(user=supervisor, case=quiet, what="team worklist").exists()
+
+
+def test_at_most_25_unassigned_cases_are_shown(client, supervisor, unit, call_handler):
+    for _n in range(26):
+        make_case(unit, None, call_handler)
+    client.force_login(supervisor)
+    response = client.get(TEAM)
+    assert len(response.context["unassigned"]) == 25
+    assert "There are more: the oldest are shown first." in response.content.decode()

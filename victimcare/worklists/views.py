@@ -33,6 +33,7 @@ from victimcare.worklists.forms import BY_DUE, DEFAULT_DAYS, ReassignForm, TeamF
 
 CASES_PER_PAGE = 25
 COMMITMENTS_PER_PAGE = 50
+UNASSIGNED_SHOWN = 25
 
 
 def _query_without_page(request) -> str:
@@ -132,7 +133,8 @@ def _supervised_units(user) -> list[Organisation]:
 @login_required
 def team(request):
     """For supervisors: every open commitment on their units' open cases that is overdue or falls due in
-    the next few days, with how many each officer has."""
+    the next few days, with how many each officer has; and the open cases no officer is in charge of
+    (the oldest first), so that they can be given to one."""
     units = _supervised_units(request.user)
     data = request.GET.copy()
     data.setdefault("days", str(DEFAULT_DAYS))
@@ -167,7 +169,10 @@ def team(request):
             "case__officer_id", "due_at", "pk",
         )
     page = Paginator(listed, COMMITMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    unassigned = list(cases.filter(officer__isnull=True).select_related("victim", "crime")
+                      .order_by("opened_at", "pk")[:UNASSIGNED_SHOWN + 1])
     shown_cases = {c.case_id: c.case for c in page.object_list}
+    shown_cases.update((case.pk, case) for case in unassigned[:UNASSIGNED_SHOWN])
     access.log_cases_listed(shown_cases.values(), request.user, what="team worklist")
     language = get_language() or "en"
     rows = [
@@ -177,6 +182,7 @@ def team(request):
     ]
     return render(request, "worklists/team.html", {
         "form": form, "units": units, "page": page, "rows": rows, "per_officer": per_officer,
+        "unassigned": unassigned[:UNASSIGNED_SHOWN], "more_unassigned": len(unassigned) > UNASSIGNED_SHOWN,
         "page_links": _page_links(page), "query": _query_without_page(request),
         "days": form.due_within_days, "by_officer": form.sort_order != BY_DUE,
         "overdue_total": sum(c.overdue for c in per_officer),
