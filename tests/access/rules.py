@@ -206,7 +206,8 @@ _WIZARD = {"wizard_id": "00000000-0000-4000-8000-000000000000"}
 RULES.update({
     "report:start": Rule(_RECORDERS),
     **{f"report:{step}": Rule(_NO_WIZARD, kwargs=_WIZARD) for step in (
-        "victim", "victim-details", "incident", "thrive", "needs", "vulnerability", "dash", "proposals", "check")},
+        "victim", "victim-details", "incident", "thrive", "needs", "vulnerability", "dash", "proposals", "check",
+        "done")},
     "report:acknowledgement": Rule(CASE_PAGE),
     "report:acknowledgement-given": Rule({**CASE_PAGE, "officer": 302, "colleague": 302, "supervisor": 302,
                                           "call_handler": 302}, method="post"),

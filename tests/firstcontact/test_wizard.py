@@ -355,3 +355,16 @@ def test_a_victim_who_does_not_want_an_officer_to_attend(client, officer, newpor
     assert case.commitments.get(kind="response").status == Commitment.Status.WAIVED
     assert set(case.commitments.open().values_list("kind", flat=True)) == {"written_acknowledgement",
                                                                             "contact_agreement"}
+
+
+def test_an_officer_of_another_unit_sees_a_confirmation(client, other_officer, unit, newport, friday):
+    """The report goes to the unit covering the place; the recorder cannot see that unit's cases."""
+    client.force_login(other_officer)
+    wizard = WizardDriver(client)
+    wizard.through(dash=15)
+    response = client.post(reverse("report:check", kwargs={"wizard_id": wizard.id}), {"submission_id": wizard.id})
+    assert response["Location"] == reverse("report:done", kwargs={"wizard_id": wizard.id})
+    case = Case.objects.get()
+    assert case.unit == unit and case.officer is None
+    page = client.get(response["Location"]).content.decode()
+    assert case.crime.reference in page and "Newport CID" in page

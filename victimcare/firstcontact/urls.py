@@ -14,6 +14,7 @@ urlpatterns = [
     path("<uuid:wizard_id>/dash/", views.dash, name="dash"),
     path("<uuid:wizard_id>/proposals/", views.proposals, name="proposals"),
     path("<uuid:wizard_id>/check/", views.check, name="check"),
+    path("<uuid:wizard_id>/done/", views.done, name="done"),
     path("cases/<int:case_id>/acknowledgement/", views.acknowledgement, name="acknowledgement"),
     path("cases/<int:case_id>/acknowledgement/given/", views.acknowledgement_given, name="acknowledgement-given"),
 ]

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from victimcare.accounts.roles import Role, has_role
 from victimcare.areas.locate import resolve_location
 from victimcare.cases import access
+from victimcare.cases.models import Case
 from victimcare.cases.services import CaseStateError
 from victimcare.cases.timeline import RESPONSE_GRADES, reason_label
 from victimcare.cases.views import how_long
@@ -456,7 +457,7 @@ def check(request, wizard_id):
     if wizard is None:
         return redirect("report:start")
     if wizard.state.get("case_id"):  # already recorded (the button pressed twice, or Back then Record)
-        return redirect("report:acknowledgement", case_id=wizard.state["case_id"])
+        return _after_recording(request, wizard)
     incomplete = wizard.first_incomplete()
     if incomplete is not None:
         return redirect(wizard.url(incomplete))
@@ -472,10 +473,28 @@ def check(request, wizard_id):
             wizard.save()
             messages.success(request, _("Report recorded. The crime reference is %(reference)s.") % {
                 "reference": case.crime.reference})
-            return redirect("report:acknowledgement", case_id=case.pk)
+            return _after_recording(request, wizard)
     return _page(request, wizard, "check", "firstcontact/check.html", {
         "form": form, "sections": _summary(wizard), "title": _("Check your answers before recording the report"),
     })
+
+
+def _after_recording(request, wizard):
+    """The acknowledgement, if the user may see the case; otherwise (an officer of another unit recorded a
+    report for the unit covering the place) a confirmation with the reference and who has the case."""
+    case_id = wizard.state["case_id"]
+    if access.visible_cases(request.user).filter(pk=case_id).exists():
+        return redirect("report:acknowledgement", case_id=case_id)
+    return redirect("report:done", wizard_id=wizard.id)
+
+
+@recorder_required
+def done(request, wizard_id):
+    wizard = _wizard(request, wizard_id)
+    if wizard is None or not wizard.state.get("case_id"):
+        return redirect("report:start")
+    case = Case.objects.select_related("crime", "unit").get(pk=wizard.state["case_id"])
+    return render(request, "firstcontact/done.html", {"reference": case.crime.reference, "unit": case.unit})
 
 
 def _yes_no_text(value) -> str:
