@@ -145,3 +145,25 @@ def test_record_a_report_page_by_page(page, context, live_server, officer, newpo
     assert case.response_grade == 1
     check(page, "acknowledgement", language)
     assert case.crime.reference in page.content()
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_report_recorded_for_another_unit(page, context, live_server, other_officer, newport, language):
+    """The confirmation an officer of another unit sees (the wizard answered through the test client)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from tests.firstcontact.conftest import WizardDriver
+
+    client = Client()
+    client.force_login(other_officer)
+    wizard = WizardDriver(client)
+    wizard.through(dash=3)
+    done = client.post(reverse("report:check", kwargs={"wizard_id": wizard.id}), {"submission_id": wizard.id})
+    assert done["Location"] == reverse("report:done", kwargs={"wizard_id": wizard.id})
+    use_language(context, live_server, language)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+    page.goto(done["Location"])
+    check(page, "done", language)
+    assert Case.objects.get().crime.reference in page.content()
