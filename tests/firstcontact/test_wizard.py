@@ -152,7 +152,7 @@ def test_validation_errors_name_the_field(client, officer, newport, friday):
     assert "Select the category of crime" in html and "Time it happened must be a real time" in html
     response = wizard.post("thrive", {**THRIVE, "harm_rating": "", "risk_rationale": ""})
     html = response.content.decode()
-    assert "Select the Harm rating" in html and "Enter why you gave that Risk rating" in html
+    assert "Select the harm rating" in html and "Enter why you gave that risk rating" in html
 
 
 def test_dash_is_not_asked_for_a_burglary(client, officer, newport, friday):

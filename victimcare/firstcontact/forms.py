@@ -268,14 +268,15 @@ class ThriveForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in assessment.THRIVE:
             label = THRIVE_LABELS[name]
+            lower = str(label).lower()
             self.fields[f"{name}_rating"] = forms.ChoiceField(
                 label=label, choices=RATINGS, widget=forms.RadioSelect, help_text=THRIVE_HINTS[name],
-                error_messages={"required": _("Select the %(dimension)s rating") % {"dimension": label},
-                                "invalid_choice": _("Select the %(dimension)s rating") % {"dimension": label}})
+                error_messages={"required": _("Select the %(dimension)s rating") % {"dimension": lower},
+                                "invalid_choice": _("Select the %(dimension)s rating") % {"dimension": lower}})
             self.fields[f"{name}_rationale"] = forms.CharField(
                 label=_("Why? (%(dimension)s)") % {"dimension": label}, widget=forms.Textarea, max_length=500,
                 error_messages={
-                    "required": _("Enter why you gave that %(dimension)s rating") % {"dimension": label},
+                    "required": _("Enter why you gave that %(dimension)s rating") % {"dimension": lower},
                     "max_length": _("%(dimension)s rationale must be 500 characters or fewer") % {
                         "dimension": label}})
 
