@@ -62,6 +62,12 @@ def _yes_no(label, required_message, help_text=""):
                              error_messages={"required": required_message, "invalid_choice": required_message})
 
 
+def _sentence(text) -> str:
+    """The message with a capital first letter, wherever the translation put the field's name."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 class DateParts(forms.MultiWidget):
     def __init__(self):
         super().__init__([forms.TextInput, forms.TextInput, forms.TextInput])
@@ -90,19 +96,18 @@ class GovukDateField(forms.MultiValueField):
             return None
         missing = [label for label, part in ((_("a day"), day), (_("a month"), month), (_("a year"), year))
                    if not part]
+        name = {"name": self.name_for_errors}
         if missing:
-            raise forms.ValidationError(_("%(name)s must include %(missing)s") % {
-                "name": str(self.name_for_errors).capitalize(), "missing": missing[0]})
+            raise forms.ValidationError(_sentence(_("%(name)s must include %(missing)s") % {
+                **name, "missing": missing[0]}))
         try:
             if len(year) != 4:
                 raise ValueError
             value = dt.date(int(year), int(month), int(day))
         except ValueError:
-            raise forms.ValidationError(_("%(name)s must be a real date") % {
-                "name": str(self.name_for_errors).capitalize()}) from None
+            raise forms.ValidationError(_sentence(_("%(name)s must be a real date") % name)) from None
         if self.past and value > timezone.localdate():
-            raise forms.ValidationError(_("%(name)s must be today or in the past") % {
-                "name": str(self.name_for_errors).capitalize()})
+            raise forms.ValidationError(_sentence(_("%(name)s must be today or in the past") % name))
         return value
 
     def compress(self, data_list):  # pragma: no cover - clean() does the work
