@@ -100,14 +100,26 @@ def open_case(*, victim, crime, unit, recorded_by, officer=None, at=None, channe
     return case
 
 
-@transaction.atomic
-def assign_officer(case: Case, officer, *, actor, at=None, channel="web") -> Case:
+def assign_officer(case: Case, officer, *, actor, at=None, channel="web", idempotency_key=None) -> Case:
+    """Make `officer` the officer in charge; open commitments with no person owner become theirs."""
+    return once(
+        case, idempotency_key,
+        lambda: _assign_officer(case, officer, actor, at, channel, idempotency_key),
+        lambda event: Case.objects.get(pk=case.pk),
+    )
+
+
+def _assign_officer(case, officer, actor, at, channel, idempotency_key) -> Case:
     _require_open(case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.officer_id == officer.pk:
+        return case  # already in charge: nothing happened, nothing to record
     at = at or timezone.now()
     case.officer = officer
     case.save(update_fields=["officer"])
     case.commitments.open().filter(owner_person__isnull=True).update(owner_person=officer)
-    _event(case, TimelineEvent.Kind.OFFICER_ASSIGNED, actor, at, officer=officer.pk, officer_name=str(officer))
+    _event(case, TimelineEvent.Kind.OFFICER_ASSIGNED, actor, at, idempotency_key=idempotency_key,
+           officer=officer.pk, officer_name=str(officer))
     _log_change(case, actor, "assigned the officer", channel)
     return case
 

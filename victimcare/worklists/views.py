@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
@@ -192,19 +191,6 @@ def team(request):
     })
 
 
-def _reassign(case: Case, officer, actor, idempotency_key: str | None) -> Case:
-    """Give the case to `officer`, once. assign_officer takes no submission key, so the case row is
-    locked and a submission that finds the officer already in charge records nothing."""
-    def perform():
-        with transaction.atomic():
-            locked = Case.objects.select_for_update().get(pk=case.pk)
-            if locked.officer_id == officer.pk:
-                return locked
-            return services.assign_officer(locked, officer, actor=actor)
-
-    return services.once(case, idempotency_key, perform, lambda event: Case.objects.get(pk=case.pk))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def reassign(request, case_id):
@@ -221,7 +207,7 @@ def reassign(request, case_id):
     if request.method == "POST" and is_open and form.is_valid():
         officer = form.chosen_officer
         try:
-            _reassign(case, officer, request.user, form.idempotency_key)
+            services.assign_officer(case, officer, actor=request.user, idempotency_key=form.idempotency_key)
         except services.CaseStateError:
             form.add_error(None, _("This case is closed, so it cannot be reassigned."))
         else:
