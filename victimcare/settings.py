@@ -179,6 +179,10 @@ TASKS = {
 # keys set here override them (validated at start-up).
 CHARTER_DEADLINES: dict = {}
 
+# A victim is proposed as a repeat victim at first contact after this many reports within this many
+# months (the user confirms or overrides the proposal).
+REPEAT_VICTIM_RULE = {"reports": 3, "months": 6}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

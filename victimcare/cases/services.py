@@ -21,7 +21,7 @@ def _submission_key(idempotency_key: str | None) -> str | None:
     return f"submission:{idempotency_key}" if idempotency_key else None
 
 
-def _event(case: Case, kind: str, actor, at, *, idempotency_key: str | None = None, **data) -> TimelineEvent:
+def record_event(case: Case, kind: str, actor, at, *, idempotency_key: str | None = None, **data) -> TimelineEvent:
     return TimelineEvent.objects.create(
         crime_id=case.crime_id, case=case, kind=kind, occurred_at=at, actor=actor, data=data,
         source_key=_submission_key(idempotency_key),
@@ -56,14 +56,14 @@ def _opened_by(kind):
     return lambda event: event.opened_commitments.get(kind=kind)
 
 
-def _log_change(case: Case, actor, what: str, channel: str) -> None:
+def log_change(case: Case, actor, what: str, channel: str) -> None:
     if actor is not None:
         CaseAccessLog.objects.create(
             case=case, user=actor, action=CaseAccessLog.Action.CHANGED, what=what[:200], channel=channel
         )
 
 
-def _require_open(case: Case) -> None:
+def require_open(case: Case) -> None:
     if case.status != Case.Status.OPEN:
         raise CaseStateError("The case is closed")
 
@@ -93,10 +93,10 @@ def open_case(*, victim, crime, unit, recorded_by, officer=None, at=None, channe
     case.enhanced_rights = bool(reasons)
     case.enhanced_rights_reasons = [reason.value for reason in reasons]
     case.save()
-    _event(case, TimelineEvent.Kind.CASE_OPENED, recorded_by, at, unit=unit.pk)
-    _event(case, TimelineEvent.Kind.ENHANCED_RIGHTS_ASSESSED, recorded_by, at,
+    record_event(case, TimelineEvent.Kind.CASE_OPENED, recorded_by, at, unit=unit.pk)
+    record_event(case, TimelineEvent.Kind.ENHANCED_RIGHTS_ASSESSED, recorded_by, at,
            eligible=case.enhanced_rights, reasons=case.enhanced_rights_reasons)
-    _log_change(case, recorded_by, "opened the case", channel)
+    log_change(case, recorded_by, "opened the case", channel)
     return case
 
 
@@ -110,7 +110,7 @@ def assign_officer(case: Case, officer, *, actor, at=None, channel="web", idempo
 
 
 def _assign_officer(case, officer, actor, at, channel, idempotency_key) -> Case:
-    _require_open(case)
+    require_open(case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.officer_id == officer.pk:
         return case  # already in charge: nothing happened, nothing to record
@@ -118,9 +118,9 @@ def _assign_officer(case, officer, actor, at, channel, idempotency_key) -> Case:
     case.officer = officer
     case.save(update_fields=["officer"])
     case.commitments.open().filter(owner_person__isnull=True).update(owner_person=officer)
-    _event(case, TimelineEvent.Kind.OFFICER_ASSIGNED, actor, at, idempotency_key=idempotency_key,
+    record_event(case, TimelineEvent.Kind.OFFICER_ASSIGNED, actor, at, idempotency_key=idempotency_key,
            officer=officer.pk, officer_name=str(officer))
-    _log_change(case, actor, "assigned the officer", channel)
+    log_change(case, actor, "assigned the officer", channel)
     return case
 
 
@@ -135,7 +135,7 @@ def grade_response(case: Case, grade: int, *, actor, rationale: str, at=None, ch
 
 
 def _grade_response(case, grade, actor, rationale, at, channel, idempotency_key) -> Commitment:
-    _require_open(case)
+    require_open(case)
     # In UTC: a target is elapsed time, and adding it to a London time would add wall-clock time
     # (one hour out across a British Summer Time change).
     at = (at or timezone.now()).astimezone(UTC)
@@ -145,9 +145,9 @@ def _grade_response(case, grade, actor, rationale, at, channel, idempotency_key)
     previous_grade = case.response_grade
     case.response_grade = grade
     case.save(update_fields=["response_grade"])
-    event = _event(case, TimelineEvent.Kind.RESPONSE_GRADED, actor, at, idempotency_key=idempotency_key,
+    event = record_event(case, TimelineEvent.Kind.RESPONSE_GRADED, actor, at, idempotency_key=idempotency_key,
                    grade=grade, previous_grade=previous_grade, rationale=rationale)
-    _log_change(case, actor, f"graded the response {grade}", channel)
+    log_change(case, actor, f"graded the response {grade}", channel)
     return open_commitment(case, due, opened_by_event=event, at=at)
 
 
@@ -161,12 +161,12 @@ def record_attendance(case: Case, *, actor, at=None, channel="web", idempotency_
 
 
 def _record_attendance(case, actor, at, channel, idempotency_key) -> TimelineEvent:
-    _require_open(case)
+    require_open(case)
     at = at or timezone.now()
-    event = _event(case, TimelineEvent.Kind.OFFICER_ATTENDED, actor, at, idempotency_key=idempotency_key)
+    event = record_event(case, TimelineEvent.Kind.OFFICER_ATTENDED, actor, at, idempotency_key=idempotency_key)
     for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.RESPONSE):
         meet_commitment(commitment, actor=actor, at=at)
-    _log_change(case, actor, "recorded attendance", channel)
+    log_change(case, actor, "recorded attendance", channel)
     return event
 
 
@@ -182,15 +182,15 @@ def record_key_decision(case: Case, decision: rules.KeyDecision, *, actor, at=No
 
 
 def _record_key_decision(case, decision, actor, at, note, tell_victim, channel, idempotency_key) -> Commitment:
-    _require_open(case)
+    require_open(case)
     at = at or timezone.now()
     extra = {"tell_victim": tell_victim} if tell_victim else {}
-    event = _event(case, TimelineEvent.Kind.KEY_DECISION, actor, at, idempotency_key=idempotency_key,
+    event = record_event(case, TimelineEvent.Kind.KEY_DECISION, actor, at, idempotency_key=idempotency_key,
                    decision=decision.value, note=note, **extra)
     due = rules.inform_decision_commitment(decision, at, case.enhanced_rights, deadlines())
     if tell_victim:
         due = replace(due, detail={**due.detail, "tell_victim": tell_victim})
-    _log_change(case, actor, f"recorded decision: {decision.value}", channel)
+    log_change(case, actor, f"recorded decision: {decision.value}", channel)
     return open_commitment(case, due, opened_by_event=event, at=at)
 
 
@@ -209,9 +209,9 @@ def _record_victim_informed(commitment, actor, at, how, channel, idempotency_key
         raise CaseStateError("Only an inform-the-victim commitment is met by informing the victim")
     at = at or timezone.now()
     case = commitment.case
-    _event(case, TimelineEvent.Kind.VICTIM_INFORMED, actor, at, idempotency_key=idempotency_key,
+    record_event(case, TimelineEvent.Kind.VICTIM_INFORMED, actor, at, idempotency_key=idempotency_key,
            decision=commitment.detail.get("decision"), how=how)
-    _log_change(case, actor, "recorded that the victim was informed", channel)
+    log_change(case, actor, "recorded that the victim was informed", channel)
     return meet_commitment(commitment, actor=actor, at=at)
 
 
@@ -225,36 +225,36 @@ def record_referral_consent(case: Case, *, actor, at=None, channel="web", idempo
 
 
 def _record_referral_consent(case, actor, at, channel, idempotency_key) -> Commitment:
-    _require_open(case)
+    require_open(case)
     at = at or timezone.now()
-    event = _event(case, TimelineEvent.Kind.REFERRAL_CONSENT, actor, at, idempotency_key=idempotency_key)
+    event = record_event(case, TimelineEvent.Kind.REFERRAL_CONSENT, actor, at, idempotency_key=idempotency_key)
     due = rules.referral_commitment(at, deadlines())
-    _log_change(case, actor, "recorded consent to a referral", channel)
+    log_change(case, actor, "recorded consent to a referral", channel)
     return open_commitment(case, due, opened_by_event=event, at=at)
 
 
 @transaction.atomic
 def record_referral_sent(case: Case, *, actor, service: str, at=None, channel="web") -> None:
-    _require_open(case)
+    require_open(case)
     at = at or timezone.now()
-    _event(case, TimelineEvent.Kind.REFERRAL_SENT, actor, at, service=service)
+    record_event(case, TimelineEvent.Kind.REFERRAL_SENT, actor, at, service=service)
     for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.REFERRAL_TO_SUPPORT):
         meet_commitment(commitment, actor=actor, at=at)
-    _log_change(case, actor, "recorded a referral", channel)
+    log_change(case, actor, "recorded a referral", channel)
 
 
 @transaction.atomic
 def close_case(case: Case, *, actor, at=None, channel="web") -> Case:
     """Close the case. Anything still owed is recorded as missed."""
-    _require_open(case)
+    require_open(case)
     at = at or timezone.now()
     for commitment in case.commitments.open():
         miss_commitment(commitment, actor=actor, reason="Case closed before it was met", at=at)
     case.status = Case.Status.CLOSED
     case.closed_at = at
     case.save(update_fields=["status", "closed_at"])
-    _event(case, TimelineEvent.Kind.CASE_CLOSED, actor, at)
-    _log_change(case, actor, "closed the case", channel)
+    record_event(case, TimelineEvent.Kind.CASE_CLOSED, actor, at)
+    log_change(case, actor, "closed the case", channel)
     return case
 
 
@@ -276,7 +276,7 @@ def _close_case_with_outcome(case, outcome, actor, waive, at, channel, idempoten
     if not (outcome or "").strip():
         raise CaseStateError("An outcome is needed to close a case")
     case = Case.objects.select_for_update().get(pk=case.pk)
-    _require_open(case)
+    require_open(case)
     at = at or timezone.now()
     for commitment in case.commitments.open().order_by("due_at", "id"):
         reason = (waive.get(commitment.pk) or "").strip()
@@ -287,6 +287,6 @@ def _close_case_with_outcome(case, outcome, actor, waive, at, channel, idempoten
     case.status = Case.Status.CLOSED
     case.closed_at = at
     case.save(update_fields=["status", "closed_at"])
-    _event(case, TimelineEvent.Kind.CASE_CLOSED, actor, at, idempotency_key=idempotency_key, outcome=outcome)
-    _log_change(case, actor, "closed the case", channel)
+    record_event(case, TimelineEvent.Kind.CASE_CLOSED, actor, at, idempotency_key=idempotency_key, outcome=outcome)
+    log_change(case, actor, "closed the case", channel)
     return case

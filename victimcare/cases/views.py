@@ -54,11 +54,11 @@ _DECISION_WHAT = "recorded decision: "
 
 
 def _access_log_what(what: str) -> str:
-    if what in ACCESS_LOG_WHAT:
-        return _(what)
+    """The logged phrase in the reader's language. Each app marks its own phrases with gettext_noop
+    (this app's are in ACCESS_LOG_WHAT); a phrase with no translation shows as written."""
     if what.startswith(_DECISION_WHAT):
         return _("recorded decision: %(decision)s") % {"decision": decision_label(what[len(_DECISION_WHAT):])}
-    return what
+    return _(what)
 
 
 def how_long(duration: timedelta) -> str:

@@ -11,7 +11,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from victimcare.cases.models import Case, TimelineEvent
-from victimcare.cases.services import CaseStateError, _event, _log_change, _require_open, once
+from victimcare.cases.services import CaseStateError, log_change, once, record_event, require_open
 from victimcare.charter import rules
 from victimcare.charter.models import Commitment
 from victimcare.charter.services import (
@@ -59,7 +59,7 @@ def current_agreement(case: Case) -> ContactAgreement | None:
 
 def _lock_case(case: Case) -> Case:
     locked = Case.objects.select_for_update().get(pk=case.pk)
-    _require_open(locked)
+    require_open(locked)
     return locked
 
 
@@ -74,7 +74,7 @@ def _open_updates(case: Case):
 
 
 def _agreement_event(case, terms: Terms, version: int, actor, at, idempotency_key) -> TimelineEvent:
-    return _event(case, TimelineEvent.Kind.CONTACT_AGREED, actor, at, idempotency_key=idempotency_key,
+    return record_event(case, TimelineEvent.Kind.CONTACT_AGREED, actor, at, idempotency_key=idempotency_key,
                   channel=terms.channel, every_days=terms.every_days, version=version)
 
 
@@ -101,7 +101,7 @@ def _agree_contact(case, terms, actor, at, via, idempotency_key) -> ContactAgree
         meet_commitment(commitment, actor=actor, at=at)
     if terms.every_days:
         _open_update(case, at, terms.every_days, event, at)
-    _log_change(case, actor, "agreed how to update the victim", via)
+    log_change(case, actor, "agreed how to update the victim", via)
     return agreement
 
 
@@ -140,7 +140,7 @@ def _change_agreement(case, terms, actor, at, via, idempotency_key) -> ContactAg
             if due.due_at != commitment.due_at:
                 replan_commitment(commitment, due.due_at, actor=actor, at=at,
                                   detail={"every_days": terms.every_days})
-    _log_change(case, actor, "changed how to update the victim", via)
+    log_change(case, actor, "changed how to update the victim", via)
     return agreement
 
 
@@ -176,7 +176,7 @@ def _record_update(case, channel, language, other_language, summary, actor, at, 
     case = _lock_case(case)
     agreement = current_agreement(case)
     spoken = (other_language or language) if language == Language.OTHER else language
-    event = _event(case, TimelineEvent.Kind.UPDATE_GIVEN, actor, at, idempotency_key=idempotency_key,
+    event = record_event(case, TimelineEvent.Kind.UPDATE_GIVEN, actor, at, idempotency_key=idempotency_key,
                    channel=channel, language=spoken, summary=summary)
     update = VictimUpdate.objects.create(
         case=case, agreement=agreement, channel=channel, language=language,
@@ -188,7 +188,7 @@ def _record_update(case, channel, language, other_language, summary, actor, at, 
         meet_commitment(commitment, actor=actor, at=at)
     if agreement is not None and agreement.every_days and not _open_updates(case).exists():
         _open_update(case, at, agreement.every_days, event, at)
-    _log_change(case, actor, "recorded an update to the victim", via)
+    log_change(case, actor, "recorded an update to the victim", via)
     return update
 
 
@@ -208,14 +208,14 @@ def _record_failed_attempt(case, channel, reason, note, actor, at, via, idempote
     at = at or timezone.now()
     case = _lock_case(case)
     agreement = current_agreement(case)
-    event = _event(case, TimelineEvent.Kind.UPDATE_ATTEMPT_FAILED, actor, at, idempotency_key=idempotency_key,
+    event = record_event(case, TimelineEvent.Kind.UPDATE_ATTEMPT_FAILED, actor, at, idempotency_key=idempotency_key,
                    channel=channel, reason=reason, note=note)
     update = VictimUpdate.objects.create(
         case=case, agreement=agreement, channel=channel, given_at=at, given_by=actor, succeeded=False,
         failure_reason=reason, note=note, outside_agreement=bool(agreement and agreement.channel != channel),
         event=event,
     )
-    _log_change(case, actor, "recorded a failed attempt to update the victim", via)
+    log_change(case, actor, "recorded a failed attempt to update the victim", via)
     return update
 
 

@@ -18,7 +18,7 @@ from victimcare.contact import services
 from victimcare.contact.forms import AgreementForm, FailedAttemptForm, UpdateForm
 
 # What these pages and services write in the case access log, in English. Marked here so the Welsh is
-# in this app's catalogue; the access-log page translates an entry once cases.views.ACCESS_LOG_WHAT lists it.
+# in this app's catalogue; the access-log page translates any phrase that has a translation.
 ACCESS_LOG_WHAT = (
     gettext_noop("contact agreement form"), gettext_noop("record update form"),
     gettext_noop("record failed attempt form"), gettext_noop("agreed how to update the victim"),

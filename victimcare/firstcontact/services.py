@@ -183,19 +183,19 @@ def _record_report(report: Report, actor, key: str, at: datetime, channel: str) 
             override = {"proposal": proposal.value, "proposed": _text(choice.proposed),
                         "chosen": _text(choice.chosen), "reason": choice.reason.strip()}
             overrides.append(override)
-            cases._event(case, TimelineEvent.Kind.PROPOSAL_OVERRIDDEN, actor, at, **override)
+            cases.record_event(case, TimelineEvent.Kind.PROPOSAL_OVERRIDDEN, actor, at, **override)
     if report.enhanced_rights is not None and report.enhanced_rights.chosen != case.enhanced_rights:
         case.enhanced_rights = bool(report.enhanced_rights.chosen)
         if not case.enhanced_rights:
             case.enhanced_rights_reasons = []
         case.save(update_fields=["enhanced_rights", "enhanced_rights_reasons"])
-        cases._event(case, TimelineEvent.Kind.ENHANCED_RIGHTS_ASSESSED, actor, at,
+        cases.record_event(case, TimelineEvent.Kind.ENHANCED_RIGHTS_ASSESSED, actor, at,
                      eligible=case.enhanced_rights, reasons=case.enhanced_rights_reasons)
 
     dash_score = assessment.dash_score(report.dash_answers) if report.dash_answers is not None else None
     risk_level = report.risk_level.chosen if report.risk_level else assessment.risk_from_thrive(
         {name: value.get("rating") for name, value in report.thrive.items()})
-    cases._event(case, TimelineEvent.Kind.REPORT_RECORDED, actor, at, idempotency_key=key,
+    cases.record_event(case, TimelineEvent.Kind.REPORT_RECORDED, actor, at, idempotency_key=key,
                  reference=crime.reference)
     FirstContactAssessment.objects.create(
         case=case, submission_key=key, recorded_by=actor, recorded_at=at,
@@ -211,7 +211,7 @@ def _record_report(report: Report, actor, key: str, at: datetime, channel: str) 
             ("risk_level", report.risk_level), ("response_grade", report.response_grade)) if choice is not None},
         overrides=overrides,
     )
-    cases._event(case, TimelineEvent.Kind.ASSESSMENT_RECORDED, actor, at, risk_level=risk_level,
+    cases.record_event(case, TimelineEvent.Kind.ASSESSMENT_RECORDED, actor, at, risk_level=risk_level,
                  dash_score=dash_score)
 
     grade = int(report.response_grade.chosen) if report.response_grade else 4
@@ -240,8 +240,8 @@ def _text(value) -> str:
 def record_acknowledgement_given(case: Case, *, actor, language: str, at=None, channel="web"):
     """The written acknowledgement was given to the victim: the commitment to give it is met."""
     at = at or timezone.now()
-    cases._require_open(case)
-    cases._event(case, TimelineEvent.Kind.ACKNOWLEDGEMENT_GIVEN, actor, at, language=language)
+    cases.require_open(case)
+    cases.record_event(case, TimelineEvent.Kind.ACKNOWLEDGEMENT_GIVEN, actor, at, language=language)
     for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.WRITTEN_ACKNOWLEDGEMENT):
         meet_commitment(commitment, actor=actor, at=at)
-    cases._log_change(case, actor, "gave the written acknowledgement", channel)
+    cases.log_change(case, actor, "gave the written acknowledgement", channel)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy, pgettext
+from django.utils.translation import get_language, gettext_lazy, gettext_noop, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -35,6 +35,13 @@ from victimcare.firstcontact import assessment, forms, services
 from victimcare.firstcontact.choices import RiskLevel
 from victimcare.organisations.models import Organisation
 from victimcare.victims.models import Victim
+
+# What the access log says for this app's reads and changes (translated on the access-log page).
+ACCESS_LOG_WHAT = (
+    gettext_noop("written acknowledgement"),
+    gettext_noop("written acknowledgement given"),
+    gettext_noop("gave the written acknowledgement"),
+)
 
 SESSION_KEY = "firstcontact-reports"
 MAX_WIZARDS = 10

@@ -25,7 +25,7 @@ def awaiting_attendance(case: Case) -> bool:
 
 
 def _require_awaiting(case: Case) -> None:
-    cases._require_open(case)
+    cases.require_open(case)
     if not open_response(case).exists():
         raise ResponseStateError("The report is not awaiting attendance")
 
@@ -35,9 +35,9 @@ def record_dispatch(case: Case, officer, *, actor, at=None, channel="web", idemp
     def perform():
         _require_awaiting(case)
         when = at or timezone.now()
-        event = cases._event(case, TimelineEvent.Kind.OFFICER_DISPATCHED, actor, when,
+        event = cases.record_event(case, TimelineEvent.Kind.OFFICER_DISPATCHED, actor, when,
                              idempotency_key=idempotency_key, officer=officer.pk, officer_name=str(officer))
-        cases._log_change(case, actor, "dispatched an officer", channel)
+        cases.log_change(case, actor, "dispatched an officer", channel)
         return event
 
     return cases.once(case, idempotency_key, perform, lambda event: event)
@@ -58,11 +58,11 @@ def record_attendance_declined(case: Case, *, actor, reason: str = "", at=None, 
     def perform():
         _require_awaiting(case)
         when = at or timezone.now()
-        event = cases._event(case, TimelineEvent.Kind.ATTENDANCE_DECLINED, actor, when,
+        event = cases.record_event(case, TimelineEvent.Kind.ATTENDANCE_DECLINED, actor, when,
                              idempotency_key=idempotency_key, reason=(reason or "").strip())
         for commitment in open_response(case):
             waive_commitment(commitment, actor=actor, reason=DECLINED_REASON, at=when)
-        cases._log_change(case, actor, "recorded that the victim did not want an officer to attend", channel)
+        cases.log_change(case, actor, "recorded that the victim did not want an officer to attend", channel)
         return event
 
     return cases.once(case, idempotency_key, perform, lambda event: event)

@@ -17,7 +17,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -29,6 +29,9 @@ from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
 from victimcare.organisations.models import Organisation
 from victimcare.worklists.forms import BY_DUE, DEFAULT_DAYS, ReassignForm, TeamFilterForm
+
+# What the access log says for this app's reads and changes (translated on the access-log page).
+ACCESS_LOG_WHAT = (gettext_noop("my cases"), gettext_noop("team worklist"), gettext_noop("reassign form"))
 
 CASES_PER_PAGE = 25
 COMMITMENTS_PER_PAGE = 50
