@@ -23,7 +23,9 @@ from victimcare.cases.services import (
     record_referral_sent,
     record_victim_informed,
 )
-from victimcare.charter.rules import KeyDecision
+from victimcare.charter.rules import CommitmentKind, KeyDecision
+from victimcare.contact.choices import Channel, Language
+from victimcare.contact.services import Terms, agree_contact, record_update
 from victimcare.victims.models import Victim
 
 LONDON = ZoneInfo("Europe/London")
@@ -210,6 +212,38 @@ def recent_decision(story: Story) -> KeyDecision:
     return story.rng.choice(choices)
 
 
+UPDATE_SUMMARIES = [
+    "Enquiries are continuing: CCTV from nearby shops has been requested.",
+    "The officer is waiting for forensic results and will call again when they are back.",
+    "House-to-house enquiries are done; no new witnesses have come forward yet.",
+    "A suspect has been identified and the officer is planning the next steps.",
+]
+
+
+def agree_updates(story: Story, *, keep_up: bool = True) -> None:
+    """Agree how to update the victim (in the last two months: the demo's crimes are older than this
+    system), then give each update the agreement promises up to now: all of them, or (keep_up=False)
+    stopping so that the latest is overdue."""
+    victim = story.case.victim
+    terms = Terms(
+        channel=Channel.EMAIL if victim.email and story.rng.random() < 0.3 else Channel.PHONE,
+        every_days=story.rng.choice([7, 14, 14, 28]),
+        language=Language.WELSH if victim.preferred_language == Victim.Language.WELSH else Language.ENGLISH,
+        preferred_times=story.rng.choice(["Any time", "After 5pm", "Weekday mornings"]),
+    )
+    agreed_at = story.days_ago(20, 60)
+    agree_contact(story.case, terms, actor=story.cast.officer, at=agreed_at)
+    for _update in range(12):
+        owed = story.case.commitments.open().filter(kind=CommitmentKind.VICTIM_UPDATE).first()
+        if owed is None or (not keep_up and owed.due_at < story.now):
+            return
+        given_at = story.done_in_office_hours(owed.opened_at, owed.due_at, ON_TIME)
+        if given_at >= story.now - timedelta(minutes=5):
+            return
+        record_update(story.case, channel=terms.channel, language=terms.language,
+                      summary=story.rng.choice(UPDATE_SUMMARIES), actor=story.cast.officer, at=given_at)
+
+
 # Stories of closed cases -------------------------------------------------------------------------
 
 
@@ -248,6 +282,7 @@ def closed_after_regrade(story: Story) -> None:
 def open_with_recent_decision(story: Story) -> None:
     """On track: a decision made in the last day, which the victim is still to be told about."""
     attended = respond(story)
+    agree_updates(story)
     referred = refer(story, attended + timedelta(hours=2))
     decide_in_turn(story, early_decisions(story), referred, [ON_TIME, ON_TIME])
     decide(story, recent_decision(story), story.hours_ago(1, 20), NEVER)
@@ -256,6 +291,7 @@ def open_with_recent_decision(story: Story) -> None:
 def open_decision_overdue(story: Story) -> None:
     """A decision made two to six weeks ago that nobody has told the victim about."""
     attended = respond(story)
+    agree_updates(story, keep_up=False)
     referred = refer(story, attended + timedelta(hours=2))
     decide_in_turn(story, early_decisions(story)[:1], referred, [ON_TIME])
     decide(story, recent_decision(story), story.days_ago(14, 40), NEVER)
