@@ -2,7 +2,7 @@
 change goes through a function in cases.services."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_noop, ngettext
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,6 +26,7 @@ from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
 from victimcare.charter.services import CommitmentStateError
 from victimcare.charter.standards import STANDARDS_BY_NUMBER
+from victimcare.frontend.pages import how_long, page_links, query_without_page
 
 CASES_PER_PAGE = 25
 ACCESS_LOG_PER_PAGE = 50
@@ -61,44 +62,12 @@ def _access_log_what(what: str) -> str:
     return _(what)
 
 
-def how_long(duration: timedelta) -> str:
-    """'2 days 3 hours', '5 hours 10 minutes' or '12 minutes', in the current language."""
-    minutes = int(duration.total_seconds() // 60)
-    days, hours, minutes = minutes // (24 * 60), minutes // 60 % 24, minutes % 60
-    parts = []
-    if days:
-        parts.append(ngettext("%(count)s day", "%(count)s days", days) % {"count": days})
-    if hours and len(parts) < 2:
-        parts.append(ngettext("%(count)s hour", "%(count)s hours", hours) % {"count": hours})
-    if (minutes or not parts) and not days:
-        parts.append(ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes})
-    return " ".join(parts)
-
-
 def _actionable_case(request, case_id, what: str):
     case = access.get_case_for_user(request.user, case_id, what=what,
                                     queryset=access.visible_cases(request.user).select_related(*_CASE_RELATED))
     if not access.may_change_case(request.user, case):
         raise PermissionDenied
     return case
-
-
-def _page_links(page) -> list[dict]:
-    """GOV.UK pagination items: first, last, and the pages next to the current one, with ellipses."""
-    items, previous = [], 0
-    for number in page.paginator.page_range:
-        if number in (1, page.paginator.num_pages) or abs(number - page.number) <= 1:
-            if number - previous > 1:
-                items.append({"ellipsis": True})
-            items.append({"number": number, "current": number == page.number})
-            previous = number
-    return items
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @login_required
@@ -115,7 +84,7 @@ def case_list(request):
     page = Paginator(form.filter(cases), CASES_PER_PAGE).get_page(request.GET.get("page"))
     access.log_cases_listed(page.object_list, request.user, what="case list")
     return render(request, "cases/case_list.html", {
-        "form": form, "page": page, "page_links": _page_links(page), "query": _query_without_page(request),
+        "form": form, "page": page, "page_links": page_links(page), "query": query_without_page(request),
         "ignored": [_("%(field)s filter ignored: %(error)s.") % {"field": label, "error": error}
                     for label, error in form.ignored()],
     })
@@ -257,6 +226,6 @@ def access_log(request, case_id):
         raise Http404("No such case")
     page = Paginator(case.access_log.select_related("user"), ACCESS_LOG_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "cases/access_log.html", {
-        "case": case, "page": page, "page_links": _page_links(page), "query": "",
+        "case": case, "page": page, "page_links": page_links(page), "query": "",
         "entries": [(entry, _access_log_what(entry.what)) for entry in page.object_list],
     })

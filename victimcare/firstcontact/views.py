@@ -27,12 +27,12 @@ from victimcare.cases import access
 from victimcare.cases.models import Case
 from victimcare.cases.services import CaseStateError
 from victimcare.cases.timeline import RESPONSE_GRADES, reason_label
-from victimcare.cases.views import how_long
 from victimcare.charter.rules import CommitmentKind, VictimCircumstances
 from victimcare.charter.services import deadlines
 from victimcare.crimes.offences import OFFENCES, category_name, offence_name
 from victimcare.firstcontact import assessment, forms, services
 from victimcare.firstcontact.choices import RiskLevel
+from victimcare.frontend.pages import how_long
 from victimcare.organisations.models import Organisation
 from victimcare.victims.models import Victim
 

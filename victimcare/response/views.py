@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods
 from victimcare.accounts.roles import Role, has_role, organisations_with_role
 from victimcare.cases import access
 from victimcare.cases.models import Case, TimelineEvent
-from victimcare.cases.views import how_long
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
+from victimcare.frontend.pages import how_long
 from victimcare.response import services
 from victimcare.response.forms import AttendanceForm, DeclinedForm, DispatchForm, RegradeForm
 from victimcare.response.grades import grade as grade_of

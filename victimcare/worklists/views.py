@@ -24,9 +24,9 @@ from django.views.decorators.http import require_http_methods
 from victimcare.accounts.roles import Role, organisations_with_role
 from victimcare.cases import access, services
 from victimcare.cases.models import Case
-from victimcare.cases.views import _page_links, how_long
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
+from victimcare.frontend.pages import how_long, page_links, query_without_page
 from victimcare.organisations.models import Organisation
 from victimcare.worklists.forms import BY_DUE, DEFAULT_DAYS, ReassignForm, TeamFilterForm
 
@@ -36,12 +36,6 @@ ACCESS_LOG_WHAT = (gettext_noop("my cases"), gettext_noop("team worklist"), gett
 CASES_PER_PAGE = 25
 COMMITMENTS_PER_PAGE = 50
 UNASSIGNED_SHOWN = 25
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _of_case(queryset):
@@ -105,7 +99,7 @@ def my_cases(request):
         for case in page.object_list
     ]
     return render(request, "worklists/my_cases.html", {
-        "page": page, "rows": rows, "page_links": _page_links(page), "query": _query_without_page(request),
+        "page": page, "rows": rows, "page_links": page_links(page), "query": query_without_page(request),
         "overdue_total": sum(1 for row in rows if row.late_by),
     })
 
@@ -185,7 +179,7 @@ def team(request):
     return render(request, "worklists/team.html", {
         "form": form, "units": units, "page": page, "rows": rows, "per_officer": per_officer,
         "unassigned": unassigned[:UNASSIGNED_SHOWN], "more_unassigned": len(unassigned) > UNASSIGNED_SHOWN,
-        "page_links": _page_links(page), "query": _query_without_page(request),
+        "page_links": page_links(page), "query": query_without_page(request),
         "days": form.due_within_days, "by_officer": form.sort_order != BY_DUE,
         "overdue_total": sum(c.overdue for c in per_officer),
         "due_soon_total": sum(c.due_soon for c in per_officer),

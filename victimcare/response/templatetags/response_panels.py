@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 
 from victimcare.cases import access
-from victimcare.cases.views import how_long
+from victimcare.frontend.pages import how_long
 from victimcare.response import services
 from victimcare.response.grades import duration_text
 from victimcare.response.grades import grade as grade_of
