@@ -311,6 +311,14 @@ def open_referral_just_agreed(story: Story) -> None:
     refer(story, story.hours_ago(1, 6), NEVER)
 
 
+def open_awaiting_attendance(story: Story) -> None:
+    """A call graded in the last hour or two that nobody has attended yet: on the control room's list,
+    some still within target, some already late."""
+    grade = story.rng.choice([1, 2, 2, 3])
+    graded_at = story.past(story.now - timedelta(minutes=story.rng.randint(5, 120)))
+    grade_response(story.case, grade, actor=story.cast.call_handler, rationale=RATIONALES[grade], at=graded_at)
+
+
 Plot = Callable[[Story], None]
 
 CLOSED_STORIES: list[Plot] = [
@@ -319,7 +327,7 @@ CLOSED_STORIES: list[Plot] = [
 ]
 OPEN_STORIES: list[Plot] = [
     open_with_recent_decision, open_with_recent_decision, open_decision_overdue, open_decision_overdue,
-    open_referral_overdue, open_referral_just_agreed,
+    open_referral_overdue, open_referral_just_agreed, open_awaiting_attendance,
 ]
 
 
