@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
@@ -113,17 +114,36 @@ def check_accessibility(page, name: str) -> None:
     )
 
 
-def screenshot(page, name: str) -> Path:
-    """A full-page screenshot (the viewport is grown to the page, which is reliable with GOV.UK's
-    `overflow-y: scroll` on <html>)."""
+# Chromium cannot capture a surface taller than its texture limit (16,384 px).
+MAX_SCREENSHOT_HEIGHT = 16_000
+
+
+def screenshot(page, name: str) -> Path | None:
+    """A full-page screenshot for people to look at (the viewport is grown to the page, which is reliable
+    with GOV.UK's `overflow-y: scroll` on <html>). It is not what a test asserts: if Chromium refuses to
+    capture twice (it can, under load), the test goes on with a warning rather than failing."""
+    from playwright.sync_api import Error as PlaywrightError
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     width = page.viewport_size["width"]
     height = page.evaluate("document.documentElement.scrollHeight")
-    page.set_viewport_size({"width": width, "height": max(height, 600)})
-    page.screenshot(path=str(path))
-    page.set_viewport_size({"width": width, "height": 900})
-    return path
+    page.set_viewport_size({"width": width, "height": min(max(height, 600), MAX_SCREENSHOT_HEIGHT)})
+    try:
+        for attempt in (1, 2):
+            try:
+                page.screenshot(path=str(path))
+                return path
+            except PlaywrightError as error:
+                if "captureScreenshot" not in str(error):
+                    raise
+                if attempt == 2:
+                    warnings.warn(f"no screenshot of {name}: {error}", stacklevel=2)
+                    return None
+                page.wait_for_timeout(500)
+    finally:
+        page.set_viewport_size({"width": width, "height": 900})
+    return None
 
 
 def check_looks_like_govuk(page, language: str) -> None:
