@@ -73,7 +73,86 @@ def administrator(force):
 
 
 @pytest.fixture
-def personas(officer, colleague, other_officer, supervisor, call_handler, administrator):
+def victim_service(db):
+    return OrganisationFactory(code="victim-support-gwent", kind=Organisation.Kind.VICTIM_SERVICE,
+                               name_en="Victim Support Gwent", name_cy="Cymorth i Ddioddefwyr Gwent")
+
+
+@pytest.fixture
+def other_victim_service(db):
+    return OrganisationFactory(code="new-pathways", kind=Organisation.Kind.VICTIM_SERVICE,
+                               name_en="New Pathways", name_cy="Llwybrau Newydd")
+
+
+@pytest.fixture
+def neighbourhood_team(force):
+    return OrganisationFactory(code="newport-west-npt", kind=Organisation.Kind.NEIGHBOURHOOD_TEAM,
+                               name_en="Newport West neighbourhood team", name_cy="Tîm bro Gorllewin Casnewydd",
+                               parent=force)
+
+
+@pytest.fixture
+def partner_agency(db):
+    return OrganisationFactory(code="newport-community-safety", kind=Organisation.Kind.PARTNER_AGENCY,
+                               name_en="Newport Community Safety", name_cy="Diogelwch Cymunedol Casnewydd")
+
+
+@pytest.fixture
+def other_partner_agency(db):
+    return OrganisationFactory(code="torfaen-housing", kind=Organisation.Kind.PARTNER_AGENCY,
+                               name_en="Torfaen Housing", name_cy="Tai Torfaen")
+
+
+@pytest.fixture
+def caseworker(victim_service):
+    """A victims' services caseworker whose service the shared `case` is referred to (tests/access)."""
+    return _member("caseworker", victim_service, Role.CASEWORKER, first_name="Nia", last_name="Jenkins")
+
+
+@pytest.fixture
+def other_caseworker(other_victim_service):
+    """A caseworker of a service nothing is referred to."""
+    return _member("other-caseworker", other_victim_service, Role.CASEWORKER, first_name="Iwan", last_name="Davies")
+
+
+@pytest.fixture
+def neighbourhood(neighbourhood_team):
+    return _member("neighbourhood", neighbourhood_team, Role.NEIGHBOURHOOD, first_name="Huw", last_name="Thomas")
+
+
+@pytest.fixture
+def partner(partner_agency):
+    """A partner agency user; in tests/access the shared `case` is shared with their agency, with consent."""
+    return _member("partner", partner_agency, Role.PARTNER, first_name="Mair", last_name="Evans")
+
+
+@pytest.fixture
+def other_partner(other_partner_agency):
+    """A partner agency user with nothing shared with their agency."""
+    return _member("other-partner", other_partner_agency, Role.PARTNER, first_name="Owain", last_name="Roberts")
+
+
+@pytest.fixture
+def witness_care_unit(force):
+    return OrganisationFactory(code="gwent-witness-care", kind=Organisation.Kind.WITNESS_CARE,
+                               name_en="Gwent Witness Care Unit", name_cy="Uned Gofal Tystion Gwent", parent=force)
+
+
+@pytest.fixture
+def witness_care(witness_care_unit):
+    """A witness care officer; in tests/access the shared `case` has been charged (tests/access/objects_court.py)."""
+    return _member("witness-care", witness_care_unit, Role.WITNESS_CARE_OFFICER, first_name="Bethan",
+                   last_name="Owen")
+
+
+@pytest.fixture
+def property_officer(force):
+    return _member("property-officer", force, Role.PROPERTY_OFFICER, first_name="Rhys", last_name="Parry")
+
+
+@pytest.fixture
+def personas(officer, colleague, other_officer, supervisor, call_handler, administrator, caseworker, other_caseworker,
+             neighbourhood, partner, other_partner, witness_care, property_officer):
     return {
         "officer": officer,
         "colleague": colleague,
@@ -81,6 +160,13 @@ def personas(officer, colleague, other_officer, supervisor, call_handler, admini
         "supervisor": supervisor,
         "call_handler": call_handler,
         "administrator": administrator,
+        "caseworker": caseworker,
+        "other_caseworker": other_caseworker,
+        "neighbourhood": neighbourhood,
+        "partner": partner,
+        "other_partner": other_partner,
+        "witness_care": witness_care,
+        "property_officer": property_officer,
     }
 
 

@@ -47,6 +47,12 @@ INSTALLED_APPS = [
     "victimcare.response",
     "victimcare.contact",
     "victimcare.worklists",
+    "victimcare.sharing",
+    "victimcare.support",
+    "victimcare.neighbourhood",
+    "victimcare.multiagency",
+    "victimcare.court",
+    "victimcare.property",
     "victimcare.api",
     "victimcare.demo",
 ]
@@ -179,9 +185,18 @@ TASKS = {
 # keys set here override them (validated at start-up).
 CHARTER_DEADLINES: dict = {}
 
+# Unclaimed property may be disposed of `months` after the owner was told it can be collected, with warnings
+# `warn_days_before` days before (checked at start-up by victimcare.property.checks).
+PROPERTY_DISPOSAL_RULE = {"months": 12, "warn_days_before": [28, 7]}
+
 # A victim is proposed as a repeat victim at first contact after this many reports within this many
 # months (the user confirms or overrides the proposal).
 REPEAT_VICTIM_RULE = {"reports": 3, "months": 6}
+
+# A case is flagged for a multi-agency risk assessment conference on a DASH score of dash_score or more,
+# or incidents domestic abuse cases within months months; a referral within repeat_months months of the
+# victim's last one is a repeat (checked by victimcare.multiagency.rules.MultiAgencyRule).
+MULTI_AGENCY_RULE = {"dash_score": 14, "incidents": 3, "months": 12, "repeat_months": 12}
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from victimcare.accounts.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cases:list", permanent=False), name="home"),
+    path("", home, name="home"),
     path("", include("victimcare.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("cases/", include("victimcare.cases.urls")),
@@ -11,6 +12,12 @@ urlpatterns = [
     path("response/", include("victimcare.response.urls")),
     path("contact/", include("victimcare.contact.urls")),
     path("work/", include("victimcare.worklists.urls")),
+    path("support/", include("victimcare.support.urls")),
+    path("neighbourhood/", include("victimcare.neighbourhood.urls")),
+    path("sharing/", include("victimcare.sharing.urls")),
+    path("multi-agency/", include("victimcare.multiagency.urls")),
+    path("court/", include("victimcare.court.urls")),
+    path("property/", include("victimcare.property.urls")),
     path("api/", include("victimcare.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,14 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils.regex_helper import normalize
 
+from tests.access import (
+    objects_court,
+    objects_multiagency,
+    objects_neighbourhood,
+    objects_property,
+    objects_sharing,
+    objects_support,
+)
 from tests.access.rules import (
     DEFAULT_KWARGS,
     PERSONAS,
@@ -92,9 +100,13 @@ def test_every_admin_url_is_enumerated_and_ruled_by_the_admin_rule():
 
 
 @pytest.fixture
-def objects(case, officer):
+def objects(case, officer, personas):
     commitment = record_key_decision(case, KeyDecision.SUSPECT_ARRESTED, actor=officer)
-    return {"case": case, "crime": case.crime, "commitment": commitment}
+    made = {"case": case, "crime": case.crime, "commitment": commitment}
+    for app in (objects_sharing, objects_support, objects_neighbourhood, objects_multiagency, objects_court,
+                objects_property):
+        made.update(app.make(case, personas))
+    return made
 
 
 def url_for(endpoint: Endpoint, rule, objects) -> str:

@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from tests.factories import CrimeFactory
 from victimcare.cases.models import Case, TimelineEvent
-from victimcare.cases.services import close_case, record_key_decision, record_referral_consent, record_victim_informed
-from victimcare.charter.rules import KeyDecision
+from victimcare.cases.services import close_case, record_key_decision, record_victim_informed
+from victimcare.charter.rules import CommitmentKind, KeyDecision
+from victimcare.sharing.models import Decision
+from victimcare.support.services import record_support_choice
 
 
 @pytest.fixture
@@ -111,7 +113,8 @@ def commitments(case, make_case, officer):
     met = record_victim_informed(
         record_key_decision(other_case, KeyDecision.CHARGED, actor=officer), actor=officer, how="phone"
     )
-    referral = record_referral_consent(case, actor=officer)
+    record_support_choice(case, Decision.GIVEN, how="verbal", actor=officer)
+    referral = case.commitments.get(kind=CommitmentKind.REFERRAL_TO_SUPPORT)
     return {"overdue": overdue, "met": met, "referral": referral, "other_case": other_case}
 
 

@@ -16,6 +16,8 @@ ENDPOINTS = {
     "/api/cases/{id}/decisions/": ["post"],
     "/api/commitments/": ["get"],
     "/api/commitments/{id}/": ["get"],
+    "/api/shared-cases/": ["get"],
+    "/api/shared-cases/{id}/": ["get"],
 }
 
 

@@ -1,15 +1,16 @@
 import pytest
 
-from victimcare.cases.services import CaseStateError, close_case, record_attendance, record_referral_sent
+from victimcare.cases.services import CaseStateError, close_case, record_attendance
+from victimcare.support.services import record_needs_assessment
 
 
 @pytest.mark.parametrize(
     "change",
     [
         lambda case, actor: record_attendance(case, actor=actor),
-        lambda case, actor: record_referral_sent(case, actor=actor, service="Victim Support"),
+        lambda case, actor: record_needs_assessment(case, ["emotional"], actor=actor),
     ],
-    ids=["attendance", "referral-sent"],
+    ids=["attendance", "needs-assessment"],
 )
 def test_a_closed_case_takes_no_new_entries(case, officer, change):
     close_case(case, actor=officer)

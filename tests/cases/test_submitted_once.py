@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from victimcare.cases.models import TimelineEvent
-from victimcare.cases.services import grade_response, record_key_decision, record_referral_consent
+from victimcare.cases.services import grade_response, record_key_decision
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind, KeyDecision
 
@@ -34,10 +34,10 @@ def test_two_different_submissions_are_two_decisions(case, officer):
     [
         (lambda case, actor, key: grade_response(case, 2, actor=actor, rationale="r", idempotency_key=key),
          CommitmentKind.RESPONSE),
-        (lambda case, actor, key: record_referral_consent(case, actor=actor, idempotency_key=key),
-         CommitmentKind.REFERRAL_TO_SUPPORT),
+        (lambda case, actor, key: record_key_decision(case, KeyDecision.CHARGED, actor=actor, idempotency_key=key),
+         CommitmentKind.INFORM_DECISION),
     ],
-    ids=["grade", "referral-consent"],
+    ids=["grade", "decision"],
 )
 def test_retries_replay_the_first_result(case, officer, record, kind):
     key = str(uuid.uuid4())

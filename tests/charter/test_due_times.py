@@ -12,7 +12,7 @@ Christmas Day Friday 25 December, Boxing Day (substitute) Monday 28 December; Ne
 1 January 2027.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -20,13 +20,27 @@ from victimcare.charter.calendar import LONDON
 from victimcare.charter.rules import (
     DEFAULT_DEADLINES,
     CommitmentKind,
+    CourtNews,
     KeyDecision,
     acknowledgement_commitment,
     contact_agreement_commitment,
+    court_news_commitment,
     inform_decision_commitment,
+    multi_agency_action_commitment,
+    needs_assessment_commitment,
+    neighbourhood_acknowledgement_commitment,
+    property_return_commitment,
+    qualifies_for_victim_contact_scheme,
     referral_commitment,
+    referral_response_commitment,
     response_commitment,
+    services_information_commitment,
+    support_contact_commitment,
     update_commitment,
+    vcs_first_contact_commitment,
+    vcs_referral_commitment,
+    vps_offer_commitment,
+    witness_needs_assessment_commitment,
 )
 
 BST = timedelta(hours=1)
@@ -119,11 +133,70 @@ def inform_decision(at, enhanced=False):
     return inform_decision_commitment(KeyDecision.CHARGED, at, enhanced, DEFAULT_DEADLINES)
 
 
+def services_information(at, enhanced=False):
+    return services_information_commitment(at, DEFAULT_DEADLINES)
+
+
+def needs_assessment(at, enhanced=False):
+    return needs_assessment_commitment(at, DEFAULT_DEADLINES)
+
+
+def referral_response(at, enhanced=False):
+    return referral_response_commitment(at, DEFAULT_DEADLINES)
+
+
+def support_contact(at, enhanced=False):
+    return support_contact_commitment(at, DEFAULT_DEADLINES)
+
+
+def neighbourhood_acknowledgement(at, enhanced=False):
+    return neighbourhood_acknowledgement_commitment(at, DEFAULT_DEADLINES)
+
+
+def court_news(at, enhanced=False):
+    return court_news_commitment(CourtNews.HEARING_LISTED, at, enhanced, DEFAULT_DEADLINES)
+
+
+def bail_news(at, enhanced=False):
+    return court_news_commitment(CourtNews.BAIL_OUTCOME, at, enhanced, DEFAULT_DEADLINES)
+
+
+def witness_needs(at, enhanced=False):
+    return witness_needs_assessment_commitment(at, DEFAULT_DEADLINES)
+
+
+def vps_offer(at, enhanced=False):
+    return vps_offer_commitment(at, DEFAULT_DEADLINES)
+
+
+def vcs_referral(at, enhanced=False):
+    return vcs_referral_commitment(at, DEFAULT_DEADLINES)
+
+
+def vcs_first_contact(at, enhanced=False):
+    return vcs_first_contact_commitment(at, DEFAULT_DEADLINES)
+
+
+def property_return(at, enhanced=False):
+    return property_return_commitment(at, DEFAULT_DEADLINES)
+
+
 WORKING_DAY_RULES = {
     CommitmentKind.WRITTEN_ACKNOWLEDGEMENT: acknowledgement,
     CommitmentKind.CONTACT_AGREEMENT: contact_agreement,
     CommitmentKind.REFERRAL_TO_SUPPORT: referral,
     CommitmentKind.INFORM_DECISION: inform_decision,
+    CommitmentKind.SERVICES_INFORMATION: services_information,
+    CommitmentKind.NEEDS_ASSESSMENT: needs_assessment,
+    CommitmentKind.REFERRAL_RESPONSE: referral_response,
+    CommitmentKind.SUPPORT_CONTACT: support_contact,
+    CommitmentKind.NEIGHBOURHOOD_ACKNOWLEDGEMENT: neighbourhood_acknowledgement,
+    CommitmentKind.INFORM_COURT_NEWS: court_news,
+    CommitmentKind.WITNESS_NEEDS_ASSESSMENT: witness_needs,
+    CommitmentKind.OFFER_VPS: vps_offer,
+    CommitmentKind.VCS_REFERRAL: vcs_referral,
+    CommitmentKind.VCS_FIRST_CONTACT: vcs_first_contact,
+    CommitmentKind.PROPERTY_RETURN: property_return,
 }
 
 
@@ -170,11 +243,54 @@ WORKING_DAY_RULES = {
     # An event at the weekend: the first working day is the Monday.
     (CommitmentKind.WRITTEN_ACKNOWLEDGEMENT, False, london(2026, 6, 13, 11), end_of(2026, 6, 15), BST),
     (CommitmentKind.REFERRAL_TO_SUPPORT, False, london(2026, 6, 14, 23, 59), end_of(2026, 6, 16), BST),
+    # Standards 5 and 6 (local policy defaults): services information with the acknowledgement (1 wd), the
+    # needs assessment with the referral (2 wd), the service's answer and contact (2 wd each), the
+    # neighbourhood team's acknowledgement (1 wd). From Christmas Eve the working days are Tue 29 and
+    # Wed 30 December.
+    (CommitmentKind.SERVICES_INFORMATION, False, CHRISTMAS_EVE, end_of(2026, 12, 29), GMT),
+    (CommitmentKind.NEEDS_ASSESSMENT, False, CHRISTMAS_EVE, end_of(2026, 12, 30), GMT),
+    (CommitmentKind.REFERRAL_RESPONSE, False, CHRISTMAS_EVE, end_of(2026, 12, 30), GMT),
+    (CommitmentKind.SUPPORT_CONTACT, False, FRIDAY_BEFORE_AUGUST_BANK_HOLIDAY, end_of(2026, 9, 2), BST),
+    (CommitmentKind.NEIGHBOURHOOD_ACKNOWLEDGEMENT, False, FRIDAY_BEFORE_AUGUST_BANK_HOLIDAY, end_of(2026, 9, 1), BST),
+    (CommitmentKind.NEIGHBOURHOOD_ACKNOWLEDGEMENT, False, london(2026, 4, 2, 16), end_of(2026, 4, 7), BST),
+    # Standard 8: a trial date received at 16:55 on the Friday before the August bank holiday is due by the
+    # end of Tuesday; the Victim Contact Scheme referral 10 working days after a sentence on Christmas Eve.
+    (CommitmentKind.INFORM_COURT_NEWS, False, london(2026, 8, 28, 16, 55), end_of(2026, 9, 1), BST),
+    (CommitmentKind.INFORM_COURT_NEWS, True, london(2026, 8, 28, 16, 55), end_of(2026, 9, 1), BST),
+    (CommitmentKind.WITNESS_NEEDS_ASSESSMENT, False, CHRISTMAS_EVE, end_of(2026, 12, 30), GMT),
+    (CommitmentKind.OFFER_VPS, False, CHRISTMAS_EVE, end_of(2027, 1, 5), GMT),
+    (CommitmentKind.VCS_REFERRAL, False, CHRISTMAS_EVE, end_of(2027, 1, 12), GMT),
+    (CommitmentKind.VCS_FIRST_CONTACT, False, london(2026, 3, 20, 10), end_of(2026, 4, 21), BST),  # Easter: 2 days
+    # Standard 9: property no longer needed on Thursday 2 April is due back after Easter, 10 working days on.
+    (CommitmentKind.PROPERTY_RETURN, False, london(2026, 4, 2, 16), end_of(2026, 4, 20), BST),
 ])
+
 def test_working_day_deadlines(kind, enhanced, event, expected, offset):
     due = WORKING_DAY_RULES[kind](event, enhanced)
     assert due.kind == kind
     assert_same_instant_and_offset(due.due_at, expected, offset)
+
+
+@pytest.mark.parametrize("news, enhanced, expected", [
+    # Hearings, evidence and outcomes: 1 working day from receipt, whatever the victim's rights.
+    *[(news, enhanced, end_of(2026, 9, 1)) for news in CourtNews if not news.is_bail_news
+      for enhanced in (False, True)],
+    # Bail outcomes, warrants and re-arrests: 5 working days, or 1 with enhanced rights.
+    *[(news, False, end_of(2026, 9, 7)) for news in CourtNews if news.is_bail_news],
+    *[(news, True, end_of(2026, 9, 1)) for news in CourtNews if news.is_bail_news],
+])
+def test_every_piece_of_court_news_has_its_deadline(news, enhanced, expected):
+    due = court_news_commitment(news, london(2026, 8, 28, 16, 55), enhanced, DEFAULT_DEADLINES)
+    assert due.kind == CommitmentKind.INFORM_COURT_NEWS and due.standard == 8
+    assert due.detail["news"] == news.value
+    assert_same_instant_and_offset(due.due_at, expected, BST)
+
+
+@pytest.mark.parametrize("months, violent_or_sexual, qualifies", [
+    (12, True, True), (11, True, False), (36, False, False), (None, True, False), (120, True, True),
+])
+def test_victim_contact_scheme_needs_12_months_for_a_violent_or_sexual_offence(months, violent_or_sexual, qualifies):
+    assert qualifies_for_victim_contact_scheme(months, violent_or_sexual) is qualifies
 
 
 def test_end_of_a_working_day_is_2259_utc_in_summer_and_2359_utc_in_winter():
@@ -235,5 +351,18 @@ def test_an_update_interval_must_be_a_positive_whole_number(every_days):
         update_commitment(CHRISTMAS_EVE, every_days)
 
 
+@pytest.mark.parametrize("due_on, expected, offset", [
+    (date(2026, 12, 24), end_of(2026, 12, 24), GMT),
+    (date(2026, 3, 29), end_of(2026, 3, 29), BST),  # the day the clocks go forward
+    (date(2026, 12, 25), end_of(2026, 12, 25), GMT),  # a date agreed at a meeting may be a holiday
+])
+def test_a_multi_agency_action_is_due_at_the_end_of_its_due_date(due_on, expected, offset):
+    due = multi_agency_action_commitment(due_on, "Fit a door alarm")
+    assert due.kind == CommitmentKind.MULTI_AGENCY_ACTION and due.standard == 7
+    assert due.detail == {"description": "Fit a door alarm"}
+    assert_same_instant_and_offset(due.due_at, expected, offset)
+
+
 def test_every_kind_is_covered():
-    assert {CommitmentKind.RESPONSE, CommitmentKind.VICTIM_UPDATE, *WORKING_DAY_RULES} == set(CommitmentKind)
+    assert {CommitmentKind.RESPONSE, CommitmentKind.VICTIM_UPDATE, CommitmentKind.MULTI_AGENCY_ACTION,
+            *WORKING_DAY_RULES} == set(CommitmentKind)

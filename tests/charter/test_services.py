@@ -171,20 +171,7 @@ def test_informing_twice_is_refused(case, officer):
         cases.record_victim_informed(commitment, actor=officer, at=london(2025, 7, 7, 10))
 
 
-# Referral to support
-
-
-def test_referral_consent_opens_a_two_working_day_referral_that_sending_meets(case, officer):
-    consented = london(2025, 7, 3, 14)  # Thursday
-    commitment = cases.record_referral_consent(case, actor=officer, at=consented)
-    assert commitment.kind == CommitmentKind.REFERRAL_TO_SUPPORT
-    assert commitment.standard == 5
-    assert commitment.due_at == london(2025, 7, 7, 23, 59, 59)
-
-    cases.record_referral_sent(case, actor=officer, service="Connect Gwent", at=london(2025, 7, 7, 12))
-    commitment.refresh_from_db()
-    assert commitment.status == Status.MET
-    assert case.timeline.get(kind=Kind.REFERRAL_SENT).data == {"service": "Connect Gwent"}
+# Referral to support: tests/support (consent in the ledger, the referral's life, each step's commitment).
 
 
 # Refusals

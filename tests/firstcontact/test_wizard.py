@@ -60,7 +60,8 @@ def test_the_scenario_every_commitment_owner_and_due_time(client, officer, unit,
 
     # Every commitment, by hand against the Victims' Code and the local policy.
     commitments = {c.kind: c for c in case.commitments.all()}
-    assert set(commitments) == {"response", "written_acknowledgement", "contact_agreement"}
+    assert set(commitments) == {"response", "written_acknowledgement", "contact_agreement", "services_information",
+                                "needs_assessment"}
     for commitment in commitments.values():
         assert commitment.status == Commitment.Status.OPEN
         assert commitment.owner_organisation == unit  # the Newport unit covering the place
@@ -72,6 +73,9 @@ def test_the_scenario_every_commitment_owner_and_due_time(client, officer, unit,
     assert commitments["written_acknowledgement"].due_at == _end_of(dt.date(2026, 9, 1))
     # 2 working days: the end of Wednesday 2 September.
     assert commitments["contact_agreement"].due_at == _end_of(dt.date(2026, 9, 2))
+    # Standard 5: the services that fit, with the acknowledgement (1 working day); the needs assessment (2).
+    assert commitments["services_information"].due_at == _end_of(dt.date(2026, 9, 1))
+    assert commitments["needs_assessment"].due_at == _end_of(dt.date(2026, 9, 2))
 
     kinds = list(case.timeline.values_list("kind", flat=True))
     for kind in ("case_opened", "report_recorded", "assessment_recorded", "response_graded"):
@@ -93,6 +97,7 @@ def test_the_scenario_every_commitment_owner_and_due_time(client, officer, unit,
     assert given.status_code == 302
     acknowledgement = case.commitments.get(kind="written_acknowledgement")
     assert acknowledgement.status == Commitment.Status.MET
+    assert case.commitments.get(kind="services_information").status == Commitment.Status.MET
     assert case.timeline.get(kind="acknowledgement_given").data == {"language": "cy"}
 
 
@@ -248,7 +253,7 @@ def test_the_final_submit_sent_twice_records_one_report(client, officer, newport
     second = client.post(url, {"submission_id": wizard.id})
     assert second["Location"] == first["Location"]
     assert Crime.objects.count() == 1 and Case.objects.count() == 1
-    assert Commitment.objects.count() == 3
+    assert Commitment.objects.count() == 5  # response, acknowledgement, contact, services information, needs
     assert TimelineEvent.objects.filter(kind="report_recorded").count() == 1
 
 
@@ -353,8 +358,8 @@ def test_a_victim_who_does_not_want_an_officer_to_attend(client, officer, newpor
     assert not case.firstcontact_assessment.wants_attendance
     assert case.timeline.filter(kind="attendance_declined").count() == 1
     assert case.commitments.get(kind="response").status == Commitment.Status.WAIVED
-    assert set(case.commitments.open().values_list("kind", flat=True)) == {"written_acknowledgement",
-                                                                            "contact_agreement"}
+    assert set(case.commitments.open().values_list("kind", flat=True)) == {
+        "written_acknowledgement", "contact_agreement", "services_information", "needs_assessment"}
 
 
 def test_an_officer_of_another_unit_sees_a_confirmation(client, other_officer, unit, newport, friday):

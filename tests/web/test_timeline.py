@@ -3,6 +3,12 @@
 import pytest
 from django.utils import translation
 
+from tests.court.timeline_examples import EXAMPLES as COURT_EXAMPLES
+from tests.multiagency.timeline_examples import EXAMPLES as MULTIAGENCY_EXAMPLES
+from tests.neighbourhood.timeline_examples import EXAMPLES as NEIGHBOURHOOD_EXAMPLES
+from tests.property.timeline_examples import EXAMPLES as PROPERTY_EXAMPLES
+from tests.sharing.timeline_examples import EXAMPLES as SHARING_EXAMPLES
+from tests.support.timeline_examples import EXAMPLES as SUPPORT_EXAMPLES
 from victimcare.cases.models import TimelineEvent
 from victimcare.cases.timeline import OUTCOMES_CY, describe
 
@@ -92,6 +98,9 @@ EXAMPLES = [
      "The case was closed. Outcome: No further action: evidential difficulties.",
      "Caewyd yr achos. Canlyniad: Dim camau pellach: anawsterau tystiolaethol."),
 ]
+
+EXAMPLES += SUPPORT_EXAMPLES + NEIGHBOURHOOD_EXAMPLES + SHARING_EXAMPLES + MULTIAGENCY_EXAMPLES
+EXAMPLES += COURT_EXAMPLES + PROPERTY_EXAMPLES
 
 
 def event(kind, data) -> TimelineEvent:

@@ -6,6 +6,10 @@ from victimcare.organisations.models import Membership
 
 Role = Membership.Role
 
+# Police staff who work cases and the control room. Victims' services, neighbourhood teams, partners,
+# witness care and property officers each have their own screens.
+POLICE_ROLES = frozenset({Role.CALL_HANDLER, Role.OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR})
+
 
 def roles_by_organisation(user) -> dict[str, frozenset[int]]:
     """{role: organisation ids}. Cached on the user object, so one query per request."""

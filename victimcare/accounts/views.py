@@ -1,8 +1,33 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from victimcare.accounts.forms import SignInForm
+from victimcare.accounts.roles import POLICE_ROLES, Role, has_role
+
+# Where each role outside the police unit starts; police staff (and anyone else) start at the cases.
+START_PAGES = (
+    (Role.CASEWORKER, "support:referrals"),
+    (Role.NEIGHBOURHOOD, "neighbourhood:feed"),
+    (Role.PARTNER, "sharing:shared-cases"),
+    (Role.WITNESS_CARE_OFFICER, "court:witness-care"),
+    (Role.PROPERTY_OFFICER, "property:register"),
+)
+
+
+def start_page(user) -> str:
+    if not has_role(user, *POLICE_ROLES):
+        for role, url_name in START_PAGES:
+            if has_role(user, role):
+                return reverse(url_name)
+    return reverse("cases:list")
+
+
+def home(request):
+    """Each user's own start page (anonymous users go to the cases page, which asks them to sign in)."""
+    return redirect(start_page(request.user))
 
 
 class SignInView(auth_views.LoginView):
@@ -11,6 +36,9 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return start_page(self.request.user)
 
 
 class SignOutView(auth_views.LogoutView):

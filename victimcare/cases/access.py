@@ -46,7 +46,8 @@ def awaiting_attendance():
 def visible_cases(user) -> QuerySet[Case]:
     """Officers see their units' cases, supervisors the cases of the units they supervise,
     call handlers the cases they recorded and, while a report awaits attendance, every case of their
-    force awaiting it (the control room). Administrators manage the system, not cases."""
+    force awaiting it (the control room); witness care officers the charged cases their Witness Care
+    Unit owns. Administrators manage the system, not cases."""
     if not user.is_authenticated:
         return Case.objects.none()
     units = organisations_with_role(user, Role.OFFICER, Role.SUPERVISOR)
@@ -56,7 +57,10 @@ def visible_cases(user) -> QuerySet[Case]:
         force_units = call_handler_units(user)
         if force_units:
             condition |= Q(unit_id__in=force_units) & awaiting_attendance()
-    if not units and not has_role(user, Role.CALL_HANDLER):
+    witness_care = organisations_with_role(user, Role.WITNESS_CARE_OFFICER)
+    if witness_care:  # the Witness Care Unit sees, read-only, the cases it owns from charge
+        condition |= Q(prosecution__witness_care_unit_id__in=witness_care)
+    if not units and not witness_care and not has_role(user, Role.CALL_HANDLER):
         return Case.objects.none()
     return Case.objects.filter(condition)
 

@@ -117,7 +117,8 @@ def _assign_officer(case, officer, actor, at, channel, idempotency_key) -> Case:
     at = at or timezone.now()
     case.officer = officer
     case.save(update_fields=["officer"])
-    case.commitments.open().filter(owner_person__isnull=True).update(owner_person=officer)
+    # Only what the unit owes becomes the officer's; a victims' service or partner owes its own.
+    case.commitments.open().filter(owner_person__isnull=True, owner_organisation=case.unit).update(owner_person=officer)
     record_event(case, TimelineEvent.Kind.OFFICER_ASSIGNED, actor, at, idempotency_key=idempotency_key,
            officer=officer.pk, officer_name=str(officer))
     log_change(case, actor, "assigned the officer", channel)
@@ -213,34 +214,6 @@ def _record_victim_informed(commitment, actor, at, how, channel, idempotency_key
            decision=commitment.detail.get("decision"), how=how)
     log_change(case, actor, "recorded that the victim was informed", channel)
     return meet_commitment(commitment, actor=actor, at=at)
-
-
-def record_referral_consent(case: Case, *, actor, at=None, channel="web", idempotency_key=None) -> Commitment:
-    """The victim agreed to be referred to support: a referral is owed within 2 working days."""
-    return once(
-        case, idempotency_key,
-        lambda: _record_referral_consent(case, actor, at, channel, idempotency_key),
-        _opened_by(rules.CommitmentKind.REFERRAL_TO_SUPPORT),
-    )
-
-
-def _record_referral_consent(case, actor, at, channel, idempotency_key) -> Commitment:
-    require_open(case)
-    at = at or timezone.now()
-    event = record_event(case, TimelineEvent.Kind.REFERRAL_CONSENT, actor, at, idempotency_key=idempotency_key)
-    due = rules.referral_commitment(at, deadlines())
-    log_change(case, actor, "recorded consent to a referral", channel)
-    return open_commitment(case, due, opened_by_event=event, at=at)
-
-
-@transaction.atomic
-def record_referral_sent(case: Case, *, actor, service: str, at=None, channel="web") -> None:
-    require_open(case)
-    at = at or timezone.now()
-    record_event(case, TimelineEvent.Kind.REFERRAL_SENT, actor, at, service=service)
-    for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.REFERRAL_TO_SUPPORT):
-        meet_commitment(commitment, actor=actor, at=at)
-    log_change(case, actor, "recorded a referral", channel)
 
 
 @transaction.atomic

@@ -63,11 +63,11 @@ OUTCOMES_CY = {
 }
 
 # Reasons the services write in English; shown through gettext so they read in Welsh too.
-SYSTEM_REASONS = (
+SYSTEM_REASONS = {
     gettext_noop("Case closed before it was met"),
     KEY_EVENTS_ONLY_REASON,
     gettext_noop("The victim chose not to have an officer attend"),
-)
+}
 _REGRADED = re.compile(r"^Re-graded to grade (\d+)$")
 
 
@@ -175,10 +175,6 @@ def _victim_informed(data, case):
     if data.get("how"):
         return gettext("The victim was told about the decision (%(decision)s) %(how)s.") % values, ""
     return gettext("The victim was told about the decision (%(decision)s).") % values, ""
-
-
-def _referral_sent(data, case):
-    return gettext("A referral was sent to %(service)s.") % {"service": data.get("service", "")}, ""
 
 
 def _outcome(data, case):
@@ -296,7 +292,6 @@ DESCRIBERS = {
     Kind.KEY_DECISION: _key_decision,
     Kind.VICTIM_INFORMED: _victim_informed,
     Kind.REFERRAL_CONSENT: _fixed(gettext_noop("The victim agreed to be referred to a support service.")),
-    Kind.REFERRAL_SENT: _referral_sent,
     Kind.OUTCOME: _outcome,
     Kind.COMMITMENT_OPENED: _commitment_opened,
     Kind.COMMITMENT_MET: _commitment_met,
@@ -306,6 +301,21 @@ DESCRIBERS = {
     Kind.COMMITMENT_WAIVED: _commitment_ended(gettext_noop("Commitment waived: %(what)s.")),
     Kind.CASE_CLOSED: _case_closed,
 }
+
+
+def register_describers(describers: dict) -> None:
+    """Let an app describe its own event kinds ({kind: describer(data, case) -> (sentence, detail)}).
+    Called from the app's AppConfig.ready(); a kind described twice is a mistake."""
+    clash = set(describers) & set(DESCRIBERS)
+    if clash:
+        raise ValueError(f"Timeline kinds already described: {', '.join(sorted(clash))}")
+    DESCRIBERS.update(describers)
+
+
+def register_system_reasons(*reasons: str) -> None:
+    """Reasons an app's services write in English (e.g. when they waive a commitment), to be shown in the
+    reader's language: each must be in that app's catalogue."""
+    SYSTEM_REASONS.update(reasons)
 
 
 def _sentence(event: TimelineEvent, case) -> tuple[str, str]:

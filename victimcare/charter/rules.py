@@ -21,6 +21,18 @@ class CommitmentKind(StrEnum):
     VICTIM_UPDATE = "victim_update"
     INFORM_DECISION = "inform_decision"
     REFERRAL_TO_SUPPORT = "referral_to_support"
+    SERVICES_INFORMATION = "services_information"
+    NEEDS_ASSESSMENT = "needs_assessment"
+    REFERRAL_RESPONSE = "referral_response"
+    SUPPORT_CONTACT = "support_contact"
+    NEIGHBOURHOOD_ACKNOWLEDGEMENT = "neighbourhood_acknowledgement"
+    MULTI_AGENCY_ACTION = "multi_agency_action"
+    INFORM_COURT_NEWS = "inform_court_news"
+    WITNESS_NEEDS_ASSESSMENT = "witness_needs_assessment"
+    OFFER_VPS = "offer_vps"
+    VCS_REFERRAL = "vcs_referral"
+    VCS_FIRST_CONTACT = "vcs_first_contact"
+    PROPERTY_RETURN = "property_return"
 
     @property
     def standard(self) -> int:
@@ -45,6 +57,18 @@ _KIND_STANDARD = {
     CommitmentKind.VICTIM_UPDATE: 4,
     CommitmentKind.INFORM_DECISION: 4,
     CommitmentKind.REFERRAL_TO_SUPPORT: 5,
+    CommitmentKind.SERVICES_INFORMATION: 5,
+    CommitmentKind.NEEDS_ASSESSMENT: 5,
+    CommitmentKind.REFERRAL_RESPONSE: 5,
+    CommitmentKind.SUPPORT_CONTACT: 5,
+    CommitmentKind.NEIGHBOURHOOD_ACKNOWLEDGEMENT: 6,
+    CommitmentKind.MULTI_AGENCY_ACTION: 7,
+    CommitmentKind.INFORM_COURT_NEWS: 8,
+    CommitmentKind.WITNESS_NEEDS_ASSESSMENT: 8,
+    CommitmentKind.OFFER_VPS: 8,
+    CommitmentKind.VCS_REFERRAL: 8,
+    CommitmentKind.VCS_FIRST_CONTACT: 8,
+    CommitmentKind.PROPERTY_RETURN: 9,
 }
 _KIND_LABELS = {
     CommitmentKind.RESPONSE: ("Attend within the response target", "Mynychu o fewn y targed ymateb"),
@@ -68,6 +92,99 @@ _KIND_LABELS = {
         "Refer the victim to a support service",
         "Atgyfeirio'r dioddefwr at wasanaeth cymorth",
     ),
+    CommitmentKind.SERVICES_INFORMATION: (
+        "Give the victim details of the victims' services that fit them",
+        "Rhoi manylion y gwasanaethau i ddioddefwyr sy'n addas iddynt i'r dioddefwr",
+    ),
+    CommitmentKind.NEEDS_ASSESSMENT: (
+        "Assess the victim's support needs",
+        "Asesu anghenion cymorth y dioddefwr",
+    ),
+    CommitmentKind.REFERRAL_RESPONSE: (
+        "Accept or turn down the referral",
+        "Derbyn neu wrthod yr atgyfeiriad",
+    ),
+    CommitmentKind.SUPPORT_CONTACT: (
+        "Contact the victim about the support offered",
+        "Cysylltu â'r dioddefwr am y cymorth a gynigir",
+    ),
+    CommitmentKind.NEIGHBOURHOOD_ACKNOWLEDGEMENT: (
+        "Neighbourhood team to acknowledge the incident",
+        "Y tîm plismona bro i gydnabod y digwyddiad",
+    ),
+    CommitmentKind.MULTI_AGENCY_ACTION: (
+        "Complete a multi-agency meeting action",
+        "Cwblhau cam gweithredu o'r cyfarfod amlasiantaethol",
+    ),
+    CommitmentKind.INFORM_COURT_NEWS: (
+        "Tell the victim the news from court",
+        "Rhoi gwybod i'r dioddefwr am y newyddion o'r llys",
+    ),
+    CommitmentKind.WITNESS_NEEDS_ASSESSMENT: (
+        "Assess what the victim needs to give evidence",
+        "Asesu beth sydd ei angen ar y dioddefwr i roi tystiolaeth",
+    ),
+    CommitmentKind.OFFER_VPS: (
+        "Offer the victim the chance to make a Victim Personal Statement",
+        "Cynnig cyfle i'r dioddefwr wneud Datganiad Personol y Dioddefwr",
+    ),
+    CommitmentKind.VCS_REFERRAL: (
+        "Refer the victim to the probation Victim Contact Scheme",
+        "Atgyfeirio'r dioddefwr at Gynllun Cyswllt Dioddefwyr y gwasanaeth prawf",
+    ),
+    CommitmentKind.VCS_FIRST_CONTACT: (
+        "Probation to make first contact under the Victim Contact Scheme",
+        "Y gwasanaeth prawf i wneud y cyswllt cyntaf dan y Cynllun Cyswllt Dioddefwyr",
+    ),
+    CommitmentKind.PROPERTY_RETURN: (
+        "Return the property to its owner",
+        "Dychwelyd yr eiddo i'w berchennog",
+    ),
+}
+
+
+class CourtNews(StrEnum):
+    """News from court the Witness Care Unit must pass on (Victims' Code rights 8 and 9)."""
+
+    HEARING_LISTED = "hearing_listed"
+    HEARING_MOVED = "hearing_moved"
+    HEARING_VACATED = "hearing_vacated"
+    MUST_GIVE_EVIDENCE = "must_give_evidence"
+    EVIDENCE_NOT_NEEDED = "evidence_not_needed"
+    BAIL_OUTCOME = "bail_outcome"
+    WARRANT_ISSUED = "warrant_issued"
+    RE_ARRESTED = "re_arrested"
+    PLEA = "plea"
+    VERDICT = "verdict"
+    SENTENCE = "sentence"
+    APPEAL = "appeal"
+
+    @property
+    def is_bail_news(self) -> bool:
+        """Bail outcomes, warrants and re-arrests: 5 working days, or 1 with enhanced rights."""
+        return self in (CourtNews.BAIL_OUTCOME, CourtNews.WARRANT_ISSUED, CourtNews.RE_ARRESTED)
+
+    def label(self, language: str) -> str:
+        english, welsh = _COURT_NEWS_LABELS[self]
+        return welsh if language == "cy" else english
+
+
+_COURT_NEWS_LABELS = {
+    CourtNews.HEARING_LISTED: ("Hearing date, time and place", "Dyddiad, amser a lleoliad y gwrandawiad"),
+    CourtNews.HEARING_MOVED: ("Hearing moved", "Gwrandawiad wedi'i symud"),
+    CourtNews.HEARING_VACATED: ("Hearing cancelled", "Gwrandawiad wedi'i ganslo"),
+    CourtNews.MUST_GIVE_EVIDENCE: ("The victim must give evidence", "Rhaid i'r dioddefwr roi tystiolaeth"),
+    CourtNews.EVIDENCE_NOT_NEEDED: (
+        "The victim no longer needs to give evidence",
+        "Nid oes angen i'r dioddefwr roi tystiolaeth mwyach",
+    ),
+    CourtNews.BAIL_OUTCOME: ("Bail decision", "Penderfyniad ar fechnïaeth"),
+    CourtNews.WARRANT_ISSUED: ("Warrant issued", "Gwarant wedi'i chyhoeddi"),
+    CourtNews.RE_ARRESTED: ("Defendant re-arrested", "Y diffynnydd wedi'i arestio eto"),
+    CourtNews.PLEA: ("Plea entered", "Ple wedi'i gyflwyno"),
+    CourtNews.VERDICT: ("Verdict", "Dyfarniad"),
+    CourtNews.SENTENCE: ("Sentence", "Dedfryd"),
+    CourtNews.APPEAL: ("Appeal", "Apêl"),
 }
 
 
@@ -117,6 +234,18 @@ _WHOLE_DAY_SETTINGS = (
     "referral_working_days",
     "acknowledgement_working_days",
     "contact_agreement_working_days",
+    "needs_assessment_working_days",
+    "referral_response_working_days",
+    "support_contact_working_days",
+    "neighbourhood_acknowledgement_working_days",
+    "court_news_working_days",
+    "bail_news_working_days",
+    "bail_news_working_days_enhanced",
+    "witness_needs_assessment_working_days",
+    "vps_offer_working_days",
+    "vcs_referral_working_days",
+    "vcs_first_contact_working_days",
+    "property_return_working_days",
 )
 
 
@@ -143,6 +272,29 @@ class Deadlines:
     # contact agreement (charter standard 4) are owed within these many working days of the report.
     acknowledgement_working_days: int = 1
     contact_agreement_working_days: int = 2
+    # Victims' Code right 4: the needs assessment goes with the referral, so the same 2 working days.
+    needs_assessment_working_days: int = 2
+    # Local service-level agreements with victims' services (configurable): accept or turn down a
+    # referral, then make contact with the victim, each within these many working days.
+    referral_response_working_days: int = 2
+    support_contact_working_days: int = 2
+    # Charter standard 6: the neighbourhood team acknowledges each new incident in its area.
+    neighbourhood_acknowledgement_working_days: int = 1
+    # Court news (Victims' Code): hearings, evidence and outcomes within 1 working day of receipt; bail
+    # outcomes, warrants and re-arrests within 5, or 1 with enhanced rights.
+    court_news_working_days: int = 1
+    bail_news_working_days: int = 5
+    bail_news_working_days_enhanced: int = 1
+    # Local policy: the witness needs assessment after a not-guilty plea, and the offer of a Victim
+    # Personal Statement after charge.
+    witness_needs_assessment_working_days: int = 2
+    vps_offer_working_days: int = 5
+    # Victim Contact Scheme: referral to probation within 10 working days of a qualifying sentence, then
+    # probation's first contact within 20 working days of the referral.
+    vcs_referral_working_days: int = 10
+    vcs_first_contact_working_days: int = 20
+    # Standard 9 (configurable): return property within this many working days of it being no longer needed.
+    property_return_working_days: int = 10
 
     def __post_init__(self) -> None:
         if not isinstance(self.response_minutes, Mapping):
@@ -235,6 +387,100 @@ def referral_commitment(consented_at: datetime, deadlines: Deadlines) -> Commitm
     days = deadlines.referral_working_days
     return CommitmentDue(
         CommitmentKind.REFERRAL_TO_SUPPORT, working_day_deadline(consented_at, days), {"working_days": days}
+    )
+
+
+def working_days_commitment(kind: CommitmentKind, since: datetime, days: int, **detail) -> CommitmentDue:
+    """A commitment due `days` working days after `since` (end of that London day)."""
+    if not _is_whole_number(days) or days < 0:
+        raise ValueError(f"days must be a whole number of 0 or more, not {days!r}")
+    return CommitmentDue(kind, working_day_deadline(since, days), {"working_days": days, **detail})
+
+
+def services_information_commitment(reported_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Standard 5: the services that fit the victim, given with the written acknowledgement."""
+    return working_days_commitment(
+        CommitmentKind.SERVICES_INFORMATION, reported_at, deadlines.acknowledgement_working_days
+    )
+
+
+def needs_assessment_commitment(reported_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Code right 4: assess what support the victim needs."""
+    return working_days_commitment(
+        CommitmentKind.NEEDS_ASSESSMENT, reported_at, deadlines.needs_assessment_working_days
+    )
+
+
+def referral_response_commitment(sent_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """The service owes an answer to a referral: accepted, or turned down with a reason."""
+    return working_days_commitment(
+        CommitmentKind.REFERRAL_RESPONSE, sent_at, deadlines.referral_response_working_days
+    )
+
+
+def support_contact_commitment(accepted_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Having accepted a referral, the service owes the victim contact."""
+    return working_days_commitment(
+        CommitmentKind.SUPPORT_CONTACT, accepted_at, deadlines.support_contact_working_days
+    )
+
+
+def neighbourhood_acknowledgement_commitment(received_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Standard 6: the area's neighbourhood team acknowledges the incident."""
+    return working_days_commitment(
+        CommitmentKind.NEIGHBOURHOOD_ACKNOWLEDGEMENT, received_at, deadlines.neighbourhood_acknowledgement_working_days
+    )
+
+
+def multi_agency_action_commitment(due_on, description: str = "") -> CommitmentDue:
+    """Standard 7: an action agreed at a multi-agency meeting, due by the end of its due date."""
+    return CommitmentDue(CommitmentKind.MULTI_AGENCY_ACTION, end_of_day(due_on), {"description": description})
+
+
+def court_news_commitment(news: CourtNews, received_at: datetime, enhanced: bool,
+                          deadlines: Deadlines) -> CommitmentDue:
+    """Standard 8: tell the victim news from court, counted from when the Witness Care Unit received it."""
+    if news.is_bail_news:
+        days = deadlines.bail_news_working_days_enhanced if enhanced else deadlines.bail_news_working_days
+    else:
+        days = deadlines.court_news_working_days
+    return working_days_commitment(CommitmentKind.INFORM_COURT_NEWS, received_at, days, news=news.value,
+                                   enhanced=enhanced)
+
+
+def witness_needs_assessment_commitment(plea_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """After a not-guilty plea: assess what the victim needs to give their best evidence."""
+    return working_days_commitment(
+        CommitmentKind.WITNESS_NEEDS_ASSESSMENT, plea_at, deadlines.witness_needs_assessment_working_days
+    )
+
+
+def vps_offer_commitment(charged_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Code right 7: offer the Victim Personal Statement."""
+    return working_days_commitment(CommitmentKind.OFFER_VPS, charged_at, deadlines.vps_offer_working_days)
+
+
+def vcs_referral_commitment(sentenced_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Code right 11: a qualifying sentence means a referral to the probation Victim Contact Scheme."""
+    return working_days_commitment(CommitmentKind.VCS_REFERRAL, sentenced_at, deadlines.vcs_referral_working_days)
+
+
+def vcs_first_contact_commitment(referred_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Probation's first contact with the victim after a Victim Contact Scheme referral."""
+    return working_days_commitment(
+        CommitmentKind.VCS_FIRST_CONTACT, referred_at, deadlines.vcs_first_contact_working_days
+    )
+
+
+def qualifies_for_victim_contact_scheme(sentence_months: int | None, violent_or_sexual: bool) -> bool:
+    """12 months' custody or more for a violent or sexual offence."""
+    return bool(violent_or_sexual and sentence_months is not None and sentence_months >= 12)
+
+
+def property_return_commitment(released_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Standard 9: property goes back to its owner once it is no longer needed."""
+    return working_days_commitment(
+        CommitmentKind.PROPERTY_RETURN, released_at, deadlines.property_return_working_days
     )
 
 

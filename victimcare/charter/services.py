@@ -45,16 +45,24 @@ def _record(commitment: Commitment, kind: str, actor, at, **data) -> TimelineEve
     )
 
 
+CASE_OFFICER = object()  # the default owner in person: the case's officer in charge, if any
+
+
 @transaction.atomic
 def open_commitment(case, due: CommitmentDue, *, opened_by_event=None, owner_organisation=None,
-                    owner_person=None, at=None) -> Commitment:
+                    owner_person=CASE_OFFICER, at=None) -> Commitment:
+    """Open what `due` says is owed. By default the case's unit and officer owe it; another organisation
+    (a victims' service, a neighbourhood team, a partner agency) owes it when given as
+    `owner_organisation`, with `owner_person` a named person or None for the organisation as a whole."""
     at = at or timezone.now()
+    if owner_person is CASE_OFFICER:
+        owner_person = case.officer if owner_organisation in (None, case.unit) else None
     commitment = Commitment.objects.create(
         case=case,
         kind=due.kind.value,
         standard=due.standard,
         owner_organisation=owner_organisation or case.unit,
-        owner_person=owner_person if owner_person is not None else case.officer,
+        owner_person=owner_person,
         opened_by_event=opened_by_event,
         opened_at=at,
         due_at=due.due_at,
@@ -65,7 +73,7 @@ def open_commitment(case, due: CommitmentDue, *, opened_by_event=None, owner_org
 
 
 def _lock_open(commitment: Commitment) -> Commitment:
-    locked = Commitment.objects.select_for_update().select_related("case").get(pk=commitment.pk)
+    locked = Commitment.objects.select_for_update(of=("self",)).select_related("case").get(pk=commitment.pk)
     if locked.status != Commitment.Status.OPEN:
         raise CommitmentStateError(f"Commitment {locked.pk} is already {locked.status}")
     return locked
@@ -120,7 +128,7 @@ def record_overdue(commitment: Commitment, *, at=None) -> bool:
     False if there is nothing to record (not open, not yet due, or already recorded).
     """
     at = at or timezone.now()
-    locked = Commitment.objects.select_for_update().select_related("case").get(pk=commitment.pk)
+    locked = Commitment.objects.select_for_update(of=("self",)).select_related("case").get(pk=commitment.pk)
     if locked.status != Commitment.Status.OPEN or locked.overdue_recorded_at or locked.due_at >= at:
         return False
     locked.overdue_recorded_at = at

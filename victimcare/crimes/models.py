@@ -20,6 +20,7 @@ class Crime(models.Model):
     )
     is_domestic_abuse = models.BooleanField(_("domestic abuse"), default=False)
     is_hate_crime = models.BooleanField(_("hate crime"), default=False)
+    is_honour_based = models.BooleanField(_("honour-based abuse"), default=False)
     month = models.DateField(_("month"), help_text=_("First day of the month the crime was recorded in."))
     occurred_at = models.DateTimeField(_("when it happened"), null=True, blank=True)
     reported_at = models.DateTimeField(_("when it was reported"), null=True, blank=True)

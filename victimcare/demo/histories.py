@@ -19,8 +19,6 @@ from victimcare.cases.services import (
     grade_response,
     record_attendance,
     record_key_decision,
-    record_referral_consent,
-    record_referral_sent,
     record_victim_informed,
 )
 from victimcare.charter.rules import CommitmentKind, KeyDecision
@@ -31,7 +29,6 @@ from victimcare.victims.models import Victim
 LONDON = ZoneInfo("Europe/London")
 
 ON_TIME, LATE, NEVER = "on time", "late", "never"
-SUPPORT_SERVICE = "Connect Gwent"
 
 RATIONALES = {
     1: "Threat to life reported; suspect still present. Immediate attendance.",
@@ -156,12 +153,11 @@ def respond(story: Story, timing: str = ON_TIME, *, regrade: bool = False) -> da
 
 
 def refer(story: Story, consented_at: datetime, timing: str = ON_TIME) -> datetime:
-    commitment = record_referral_consent(story.case, actor=story.cast.officer, at=story.past(consented_at))
-    if timing == NEVER:
-        return commitment.opened_at
-    sent_at = story.done_in_office_hours(commitment.opened_at, commitment.due_at, timing)
-    record_referral_sent(story.case, actor=story.cast.officer, service=SUPPORT_SERVICE, at=sent_at)
-    return sent_at
+    """The victim agrees to support (the consent ledger) and is referred to Connect Gwent (see
+    victimcare.support.demo)."""
+    from victimcare.support.demo import refer_in_story
+
+    return refer_in_story(story, consented_at, timing)
 
 
 def how_told(story: Story) -> str:

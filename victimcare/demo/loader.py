@@ -6,6 +6,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from importlib import import_module
 
 from django.db import transaction
 from django.db.models import Count
@@ -31,6 +32,9 @@ from victimcare.demo.sample import DATA_DIR
 from victimcare.organisations.models import Membership, Organisation
 from victimcare.victims.models import Victim
 
+# Later domain areas add their own demo data (directory, teams, consents, meetings), in this order.
+DEMO_AREAS = ("victimcare.sharing.demo", "victimcare.support.demo", "victimcare.neighbourhood.demo",
+              "victimcare.multiagency.demo", "victimcare.court.demo", "victimcare.property.demo")
 SEED = 20250601
 VICTIMS = 150
 CLOSED_CASES = 70
@@ -155,6 +159,8 @@ def load_demo(now: datetime | None = None, seed: int = SEED) -> DemoReport:
         crimes = import_police_uk([DATA_DIR])
         create_staff(create_organisations())
         build_cases(rng, now)
+        for area in DEMO_AREAS:
+            import_module(area).load_demo(rng, now)
     overdue = run_overdue_sweep()
     return DemoReport(
         created=True,

@@ -11,6 +11,7 @@ from victimcare.accounts.roles import Role, organisations_with_role
 from victimcare.areas.locate import resolve_location
 from victimcare.cases import services as cases
 from victimcare.cases.models import Case, TimelineEvent
+from victimcare.cases.signals import report_recorded
 from victimcare.charter import rules
 from victimcare.charter.services import deadlines, meet_commitment, open_commitment
 from victimcare.crimes.models import Crime
@@ -159,6 +160,7 @@ def _record_report(report: Report, actor, key: str, at: datetime, channel: str) 
         reference=CrimeReferenceCounter.issue(local_at.year),
         category=report.category, offence=report.offence,
         is_domestic_abuse=report.is_domestic_abuse, is_hate_crime=report.is_hate_crime,
+        is_honour_based=report.is_honour_based,
         month=local_at.date().replace(day=1), occurred_at=report.occurred_at, reported_at=at,
         location_description=report.location_description, postcode=report.postcode,
         longitude=report.longitude, latitude=report.latitude,
@@ -197,7 +199,7 @@ def _record_report(report: Report, actor, key: str, at: datetime, channel: str) 
         {name: value.get("rating") for name, value in report.thrive.items()})
     cases.record_event(case, TimelineEvent.Kind.REPORT_RECORDED, actor, at, idempotency_key=key,
                  reference=crime.reference)
-    FirstContactAssessment.objects.create(
+    first_contact = FirstContactAssessment.objects.create(
         case=case, submission_key=key, recorded_by=actor, recorded_at=at,
         thrive=report.thrive, needs=report.needs, wants_attendance=report.wants_attendance,
         vulnerability=report.vulnerability,
@@ -227,6 +229,8 @@ def _record_report(report: Report, actor, key: str, at: datetime, channel: str) 
 
     for due in (rules.acknowledgement_commitment(at, deadlines()), rules.contact_agreement_commitment(at, deadlines())):
         open_commitment(case, due, at=at)
+    report_recorded.send(sender=FirstContactAssessment, case=case, assessment=first_contact, actor=actor, at=at,
+                         channel=channel)
     return case
 
 
@@ -237,11 +241,17 @@ def _text(value) -> str:
 
 
 @transaction.atomic
-def record_acknowledgement_given(case: Case, *, actor, language: str, at=None, channel="web"):
-    """The written acknowledgement was given to the victim: the commitment to give it is met."""
+def record_acknowledgement_given(case: Case, *, actor, language: str, services=None, at=None, channel="web"):
+    """The written acknowledgement was given to the victim: the commitment to give it is met, and so is
+    the commitment to give the victims' services that fit them, which it lists (`services`; by default
+    the directory's match for the case)."""
+    from victimcare.support.matching import services_for
+    from victimcare.support.services import record_services_information_given
+
     at = at or timezone.now()
     cases.require_open(case)
     cases.record_event(case, TimelineEvent.Kind.ACKNOWLEDGEMENT_GIVEN, actor, at, language=language)
     for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.WRITTEN_ACKNOWLEDGEMENT):
         meet_commitment(commitment, actor=actor, at=at)
+    record_services_information_given(case, services_for(case) if services is None else services, actor=actor, at=at)
     cases.log_change(case, actor, "gave the written acknowledgement", channel)

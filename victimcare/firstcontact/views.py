@@ -34,6 +34,7 @@ from victimcare.firstcontact import assessment, forms, services
 from victimcare.firstcontact.choices import RiskLevel
 from victimcare.frontend.pages import how_long
 from victimcare.organisations.models import Organisation
+from victimcare.support.matching import services_for
 from victimcare.victims.models import Victim
 
 # What the access log says for this app's reads and changes (translated on the access-log page).
@@ -659,7 +660,7 @@ def acknowledgement(request, case_id):
                     "due": date_format(timezone.localtime(commitment.due_at), "l j F Y, H:i")})
         given = case.timeline.filter(kind="acknowledgement_given").exists()
         return render(request, "firstcontact/acknowledgement.html", {
-            "case": case, "commitments": commitments, "service": _victim_service(),
+            "case": case, "commitments": commitments, "service": _victim_service(), "services": services_for(case),
             "reasons": [reason_label(r) for r in case.enhanced_rights_reasons],
             "reported": date_format(timezone.localtime(case.crime.reported_at or case.opened_at), "j F Y"),
             "may_give": _may_give(request.user, case) and case.status == case.Status.OPEN and not given,
@@ -677,7 +678,7 @@ def acknowledgement_given(request, case_id):
     if case.timeline.filter(kind="acknowledgement_given").exists():
         return redirect("report:acknowledgement", case_id=case.pk)  # already recorded: sent twice
     try:
-        services.record_acknowledgement_given(case, actor=request.user,
+        services.record_acknowledgement_given(case, actor=request.user, services=services_for(case),
                                               language=_acknowledgement_language(case.victim))
     except CaseStateError:
         raise Http404("The case is closed") from None

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from victimcare.accounts.roles import roles_by_organisation
+from victimcare.accounts.roles import POLICE_ROLES, roles_by_organisation
 
 
 def navigation(request):
@@ -8,8 +8,10 @@ def navigation(request):
     holds (which navigation links they get)."""
     current = getattr(request, "LANGUAGE_CODE", "en")
     user = getattr(request, "user", None)
+    roles = frozenset(roles_by_organisation(user)) if user is not None else frozenset()
     return {
         "other_language": "en" if current == "cy" else "cy",
         "language_switch_next": request.get_full_path() if request else reverse("home"),
-        "user_roles": frozenset(roles_by_organisation(user)) if user is not None else frozenset(),
+        "user_roles": roles,
+        "user_is_police": bool(roles & POLICE_ROLES),
     }

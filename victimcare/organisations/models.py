@@ -15,6 +15,8 @@ class Organisation(BilingualNameMixin, models.Model):
         PARTNER_AGENCY = "partner_agency", _("Partner agency")
         WITNESS_CARE = "witness_care", _("Witness Care Unit")
         COMMISSIONER = "commissioner", _("Commissioner's office")
+        NEIGHBOURHOOD_TEAM = "neighbourhood_team", _("Neighbourhood policing team")
+        PROBATION = "probation", _("Probation service")
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -44,6 +46,11 @@ class Membership(models.Model):
         OFFICER = "officer", _("Officer")
         SUPERVISOR = "supervisor", _("Supervisor")
         ADMINISTRATOR = "administrator", _("Administrator")
+        CASEWORKER = "caseworker", _("Victim services caseworker")
+        NEIGHBOURHOOD = "neighbourhood", _("Neighbourhood team member")
+        PARTNER = "partner", _("Partner agency user")
+        WITNESS_CARE_OFFICER = "witness_care", _("Witness care officer")
+        PROPERTY_OFFICER = "property_officer", _("Property officer")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")

@@ -14,9 +14,3 @@ def part(value, index):
         return (value.day, value.month, value.year)[int(index)]
     return ""
 
-
-@register.filter
-def is_checked(field, value):
-    """Whether `value` is among a multiple-choice field's current values."""
-    current = field.value() or []
-    return str(value) in {str(item) for item in current}
