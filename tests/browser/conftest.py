@@ -94,8 +94,16 @@ def sign_in_as(context, live_server, user) -> None:
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
 
 
+def wait_until_loaded(page) -> None:
+    """A click on a link returns before the next page has loaded; checking then would look at a document
+    that is not there yet. Tests should wait for the page they expect (wait_for_url); this catches the rest."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.documentElement !== null && document.readyState === 'complete'")
+
+
 def check_accessibility(page, name: str) -> None:
     """Run axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules; fail on serious or critical violations."""
+    wait_until_loaded(page)
     page.add_script_tag(path=str(AXE))
     results = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
@@ -124,6 +132,7 @@ def screenshot(page, name: str) -> Path | None:
     capture twice (it can, under load), the test goes on with a warning rather than failing."""
     from playwright.sync_api import Error as PlaywrightError
 
+    wait_until_loaded(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     width = page.viewport_size["width"]
