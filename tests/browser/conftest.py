@@ -1,7 +1,7 @@
 """Browser tests: Playwright's sync API driving Debian's Chromium (/usr/bin/chromium), never a downloaded
 browser. Without Chromium they skip with the reason, unless VICTIMCARE_REQUIRE_BROWSER=1 makes that a
 failure (CI). Screenshots of every page go to VICTIMCARE_SCREENSHOTS (default
-/tmp/victimcare-screenshots), outside the repository."""
+/tmp/victimcare-screenshots), outside the repository; VICTIMCARE_NO_SCREENSHOTS=1 takes none (CI)."""
 
 import datetime as dt
 import json
@@ -133,6 +133,8 @@ def screenshot(page, name: str) -> Path | None:
     from playwright.sync_api import Error as PlaywrightError
 
     wait_until_loaded(page)
+    if os.environ.get("VICTIMCARE_NO_SCREENSHOTS"):
+        return None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     width = page.viewport_size["width"]
