@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "victimcare.multiagency",
     "victimcare.court",
     "victimcare.property",
+    "victimcare.notifications",
+    "victimcare.satisfaction",
+    "victimcare.portal",
     "victimcare.api",
     "victimcare.demo",
 ]

@@ -18,6 +18,8 @@ urlpatterns = [
     path("multi-agency/", include("victimcare.multiagency.urls")),
     path("court/", include("victimcare.court.urls")),
     path("property/", include("victimcare.property.urls")),
+    path("messages/", include("victimcare.notifications.urls")),
+    path("portal/", include("victimcare.portal.urls")),
     path("api/", include("victimcare.api.urls")),
     path("admin/", admin.site.urls),
 ]

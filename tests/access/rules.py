@@ -21,7 +21,11 @@ from dataclasses import dataclass, field
 
 PERSONAS = ("anonymous", "officer", "colleague", "other_officer", "supervisor", "call_handler", "administrator",
             "caseworker", "other_caseworker", "neighbourhood", "partner", "other_partner", "witness_care",
-            "property_officer")
+            "property_officer", "victim", "other_victim")
+# The victim portal's personas: signed in to the portal (crime reference, surname, date of birth and a
+# one-time code), not as staff. "victim" for the shared case, "other_victim" for another victim's case. A
+# rule that does not name them gives them what it gives anonymous: to the staff screens they are strangers.
+PORTAL_PERSONAS = ("victim", "other_victim")
 # Personas added with court and property (standard 8 and 9). A rule that does not name them gives them what
 # it gives other_officer: police staff with no part in the case. Rules for pages they use name them.
 LATER_PERSONAS = ("witness_care", "property_officer")
@@ -89,6 +93,9 @@ class Rule:
         if "other_officer" in self.expected:
             defaults = dict.fromkeys(LATER_PERSONAS, self.expected["other_officer"])
             object.__setattr__(self, "expected", {**defaults, **self.expected})
+        if "anonymous" in self.expected:
+            defaults = dict.fromkeys(PORTAL_PERSONAS, self.expected["anonymous"])
+            object.__setattr__(self, "expected", {**defaults, **self.expected})
         missing = set(PERSONAS) - set(self.expected)
         extra = set(self.expected) - set(PERSONAS)
         if missing or extra:
@@ -96,7 +103,10 @@ class Rule:
 
 
 def everyone(outcome: Outcome, **overrides: Outcome) -> dict[str, Outcome]:
-    return {**dict.fromkeys(PERSONAS, outcome), **overrides}
+    """`outcome` for every staff persona; the portal personas get what anonymous gets unless named."""
+    staff = {**dict.fromkeys(PERSONAS, outcome), **overrides}
+    portal = {persona: staff["anonymous"] for persona in PORTAL_PERSONAS if persona not in overrides}
+    return {**staff, **portal}
 
 
 def signed_in(outcome: Outcome, *, anonymous: Outcome = SIGN_IN, **overrides: Outcome) -> dict[str, Outcome]:
@@ -254,12 +264,15 @@ from tests.access import (  # noqa: E402
     rules_court,
     rules_multiagency,
     rules_neighbourhood,
+    rules_notifications,
+    rules_portal,
     rules_property,
     rules_sharing,
     rules_support,
 )
 
-for _app_rules in (rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court, rules_property):
+for _app_rules in (rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court, rules_property,
+                   rules_notifications, rules_portal):
     _clash = set(_app_rules.RULES) & set(RULES)
     if _clash:
         raise ValueError(f"URLs ruled twice: {sorted(_clash)}")

@@ -19,6 +19,8 @@ from tests.access import (
     objects_court,
     objects_multiagency,
     objects_neighbourhood,
+    objects_notifications,
+    objects_portal,
     objects_property,
     objects_sharing,
     objects_support,
@@ -26,6 +28,7 @@ from tests.access import (
 from tests.access.rules import (
     DEFAULT_KWARGS,
     PERSONAS,
+    PORTAL_PERSONAS,
     RULES,
     AdminAnswers,
     From,
@@ -33,6 +36,7 @@ from tests.access.rules import (
     admin_rule,
     rule_for,
 )
+from tests.portal.helpers import sign_in_to_portal
 from victimcare.cases.services import record_key_decision
 from victimcare.charter.rules import KeyDecision
 
@@ -104,9 +108,9 @@ def test_every_admin_url_is_enumerated_and_ruled_by_the_admin_rule():
 @pytest.fixture
 def objects(case, officer, personas):
     commitment = record_key_decision(case, KeyDecision.SUSPECT_ARRESTED, actor=officer)
-    made = {"case": case, "crime": case.crime, "commitment": commitment}
+    made = {"case": case, "crime": case.crime, "commitment": commitment, "victim_case": case}
     for app in (objects_sharing, objects_support, objects_neighbourhood, objects_multiagency, objects_court,
-                objects_property):
+                objects_property, objects_notifications, objects_portal):
         made.update(app.make(case, personas))
     return made
 
@@ -162,7 +166,9 @@ def test_url_matrix(personas, objects, endpoint):
     for persona in PERSONAS:
         with transaction.atomic():
             client = Client()
-            if persona != "anonymous":
+            if persona in PORTAL_PERSONAS:
+                sign_in_to_portal(client, objects[f"{persona}_case"])
+            elif persona != "anonymous":
                 client.force_login(personas[persona])
             response = request(client, rule, url_for(endpoint, rule, objects))
             try:

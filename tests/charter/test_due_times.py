@@ -23,6 +23,7 @@ from victimcare.charter.rules import (
     CourtNews,
     KeyDecision,
     acknowledgement_commitment,
+    complaint_acknowledgement_commitment,
     contact_agreement_commitment,
     court_news_commitment,
     inform_decision_commitment,
@@ -39,6 +40,7 @@ from victimcare.charter.rules import (
     update_commitment,
     vcs_first_contact_commitment,
     vcs_referral_commitment,
+    victim_message_reply_commitment,
     vps_offer_commitment,
     witness_needs_assessment_commitment,
 )
@@ -181,6 +183,14 @@ def property_return(at, enhanced=False):
     return property_return_commitment(at, DEFAULT_DEADLINES)
 
 
+def victim_message_reply(at, enhanced=False):
+    return victim_message_reply_commitment(at, DEFAULT_DEADLINES)
+
+
+def complaint_acknowledgement(at, enhanced=False):
+    return complaint_acknowledgement_commitment(at, DEFAULT_DEADLINES)
+
+
 WORKING_DAY_RULES = {
     CommitmentKind.WRITTEN_ACKNOWLEDGEMENT: acknowledgement,
     CommitmentKind.CONTACT_AGREEMENT: contact_agreement,
@@ -197,6 +207,8 @@ WORKING_DAY_RULES = {
     CommitmentKind.VCS_REFERRAL: vcs_referral,
     CommitmentKind.VCS_FIRST_CONTACT: vcs_first_contact,
     CommitmentKind.PROPERTY_RETURN: property_return,
+    CommitmentKind.VICTIM_MESSAGE_REPLY: victim_message_reply,
+    CommitmentKind.COMPLAINT_ACKNOWLEDGEMENT: complaint_acknowledgement,
 }
 
 
@@ -263,6 +275,10 @@ WORKING_DAY_RULES = {
     (CommitmentKind.VCS_FIRST_CONTACT, False, london(2026, 3, 20, 10), end_of(2026, 4, 21), BST),  # Easter: 2 days
     # Standard 9: property no longer needed on Thursday 2 April is due back after Easter, 10 working days on.
     (CommitmentKind.PROPERTY_RETURN, False, london(2026, 4, 2, 16), end_of(2026, 4, 20), BST),
+    # The victim's portal: a message sent on Christmas Eve is answered by Wednesday 30 December (2 wd); a
+    # complaint made on Thursday 2 April is acknowledged 10 working days on, after Easter (Victims' Code right 12).
+    (CommitmentKind.VICTIM_MESSAGE_REPLY, False, CHRISTMAS_EVE, end_of(2026, 12, 30), GMT),
+    (CommitmentKind.COMPLAINT_ACKNOWLEDGEMENT, False, london(2026, 4, 2, 16), end_of(2026, 4, 20), BST),
 ])
 
 def test_working_day_deadlines(kind, enhanced, event, expected, offset):

@@ -151,6 +151,15 @@ class TimelineEvent(models.Model):
         PROPERTY_RETURNED = "property_returned", _("Property returned")
         PROPERTY_DISPOSAL_WARNING = "property_disposal_warning", _("Property disposal warning")
         PROPERTY_DISPOSED = "property_disposed", _("Property disposed of")
+        # Messages to the victim (the outbox) and the victim portal
+        MESSAGE_SENT = "message_sent", _("Message sent to the victim")
+        MESSAGE_NOT_SENT = "message_not_sent", _("Message not sent yet")
+        MESSAGE_HELD = "message_held", _("Message held back")
+        VICTIM_MESSAGE = "victim_message", _("Message from the victim")
+        VICTIM_MESSAGE_ANSWERED = "victim_message_answered", _("Victim's message answered")
+        COMPLAINT_MADE = "complaint_made", _("Complaint made")
+        COMPLAINT_ACKNOWLEDGED = "complaint_acknowledged", _("Complaint acknowledged")
+        SURVEY_ANSWERED = "survey_answered", _("Satisfaction survey answered")
 
     crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="timeline")
     case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="timeline")
@@ -201,9 +210,13 @@ class CaseAccessLog(models.Model):
         WEB = "web", _("Web")
         API = "api", _("API")
         SYSTEM = "system", _("System")
+        PORTAL = "portal", _("Victim portal")
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="access_log")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty only for the victim's own reads and changes through the portal (channel "portal"): the
+    # reader is then the case's victim, signed in with their crime reference and a one-time code.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="+")
     at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=10, choices=Action.choices)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
@@ -217,4 +230,5 @@ class CaseAccessLog(models.Model):
         indexes = [models.Index(fields=["case", "-at"])]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.action} case {self.case_id}: {self.what}"
+        who = self.user if self.user_id else "the victim"
+        return f"{who} {self.action} case {self.case_id}: {self.what}"

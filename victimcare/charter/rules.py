@@ -33,6 +33,8 @@ class CommitmentKind(StrEnum):
     VCS_REFERRAL = "vcs_referral"
     VCS_FIRST_CONTACT = "vcs_first_contact"
     PROPERTY_RETURN = "property_return"
+    VICTIM_MESSAGE_REPLY = "victim_message_reply"
+    COMPLAINT_ACKNOWLEDGEMENT = "complaint_acknowledgement"
 
     @property
     def standard(self) -> int:
@@ -69,6 +71,8 @@ _KIND_STANDARD = {
     CommitmentKind.VCS_REFERRAL: 8,
     CommitmentKind.VCS_FIRST_CONTACT: 8,
     CommitmentKind.PROPERTY_RETURN: 9,
+    CommitmentKind.VICTIM_MESSAGE_REPLY: 4,
+    CommitmentKind.COMPLAINT_ACKNOWLEDGEMENT: 1,
 }
 _KIND_LABELS = {
     CommitmentKind.RESPONSE: ("Attend within the response target", "Mynychu o fewn y targed ymateb"),
@@ -139,6 +143,14 @@ _KIND_LABELS = {
     CommitmentKind.PROPERTY_RETURN: (
         "Return the property to its owner",
         "Dychwelyd yr eiddo i'w berchennog",
+    ),
+    CommitmentKind.VICTIM_MESSAGE_REPLY: (
+        "Answer the victim's message",
+        "Ateb neges y dioddefwr",
+    ),
+    CommitmentKind.COMPLAINT_ACKNOWLEDGEMENT: (
+        "Acknowledge the victim's complaint",
+        "Cydnabod cwyn y dioddefwr",
     ),
 }
 
@@ -246,6 +258,8 @@ _WHOLE_DAY_SETTINGS = (
     "vcs_referral_working_days",
     "vcs_first_contact_working_days",
     "property_return_working_days",
+    "victim_message_reply_working_days",
+    "complaint_acknowledgement_working_days",
 )
 
 
@@ -295,6 +309,10 @@ class Deadlines:
     vcs_first_contact_working_days: int = 20
     # Standard 9 (configurable): return property within this many working days of it being no longer needed.
     property_return_working_days: int = 10
+    # Local policy: a message the victim sends through the portal is answered within this many working
+    # days. Victims' Code right 12: a complaint is acknowledged (or answered) within 10 working days.
+    victim_message_reply_working_days: int = 2
+    complaint_acknowledgement_working_days: int = 10
 
     def __post_init__(self) -> None:
         if not isinstance(self.response_minutes, Mapping):
@@ -481,6 +499,20 @@ def property_return_commitment(released_at: datetime, deadlines: Deadlines) -> C
     """Standard 9: property goes back to its owner once it is no longer needed."""
     return working_days_commitment(
         CommitmentKind.PROPERTY_RETURN, released_at, deadlines.property_return_working_days
+    )
+
+
+def victim_message_reply_commitment(sent_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """A message from the victim through the portal is answered by their officer or unit."""
+    return working_days_commitment(
+        CommitmentKind.VICTIM_MESSAGE_REPLY, sent_at, deadlines.victim_message_reply_working_days
+    )
+
+
+def complaint_acknowledgement_commitment(made_at: datetime, deadlines: Deadlines) -> CommitmentDue:
+    """Victims' Code right 12: a complaint is acknowledged or answered within 10 working days."""
+    return working_days_commitment(
+        CommitmentKind.COMPLAINT_ACKNOWLEDGEMENT, made_at, deadlines.complaint_acknowledgement_working_days
     )
 
 

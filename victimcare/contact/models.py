@@ -26,6 +26,8 @@ class ContactAgreement(models.Model):
     preferred_times = models.CharField(_("best times to contact"), max_length=200, blank=True)
     times_not_to_contact = models.CharField(_("times not to contact"), max_length=200, blank=True)
     details_not_to_use = models.TextField(_("contact details not to use"), blank=True)
+    quiet_from = models.TimeField(_("no messages from"), null=True, blank=True)
+    quiet_until = models.TimeField(_("no messages until"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH)
     other_language = models.CharField(_("other language"), max_length=100, blank=True)
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)

@@ -7,6 +7,7 @@ submission (`idempotency_key`), so a page sent twice or a retry is recorded once
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from datetime import time as dt_time
 
 from django.utils import timezone
 
@@ -43,12 +44,18 @@ class Terms:
     nominated_name: str = ""
     nominated_relationship: str = ""
     nominated_contact: str = ""
+    # Written messages (email, text, letter) wait until quiet_until when queued between quiet_from and
+    # quiet_until (Europe/London; the window may cross midnight). Both empty: any time.
+    quiet_from: dt_time | None = None
+    quiet_until: dt_time | None = None
 
     def __post_init__(self):
         if self.channel not in Channel.values:
             raise ValueError(f"Unknown channel {self.channel!r}")
         if self.language not in Language.values:
             raise ValueError(f"Unknown language {self.language!r}")
+        if (self.quiet_from is None) != (self.quiet_until is None):
+            raise ValueError("quiet_from and quiet_until are given together or not at all")
         if self.every_days is not None:
             rules.update_commitment(timezone.now(), self.every_days)  # raises ValueError unless positive
 

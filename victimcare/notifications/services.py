@@ -1,0 +1,139 @@
+"""Queue a message in the outbox. Call it inside the transaction that records the event causing it: the
+message is saved with the event or not at all, and the background task sends it once that commits.
+
+The victim's contact agreement decides the language (English or Welsh), the channel when the caller does
+not fix one, the quiet hours (the message waits until they end) and the addresses never to use (the
+message is held back rather than sent to one)."""
+
+import datetime as dt
+import logging
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from victimcare.notifications.models import Message, MessageChannel
+
+logger = logging.getLogger(__name__)
+
+LONDON = ZoneInfo("Europe/London")
+WRITTEN_CHANNELS = (MessageChannel.EMAIL, MessageChannel.SMS, MessageChannel.LETTER)
+
+
+def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context: dict | None = None,
+                  channel: str | None = None, cause=None, key: str | None = None, at=None) -> Message:
+    """Write one message to the outbox and return it (status queued, or held with the reason).
+
+    `kind` names the templates in notifications/templates/notifications/messages/<kind>/: subject.txt,
+    body.txt (email and letter) and sms.txt (text message). A `key` already used returns the message
+    queued with it, so a retried event never queues a second message.
+    """
+    if key is not None and (existing := Message.objects.filter(key=key).first()) is not None:
+        return existing
+    at = at or timezone.now()
+    if victim is None and case is not None:
+        victim = case.victim
+    agreement = _agreement(case)
+    language = _language(agreement, victim, staff_user)
+    channel = channel or _channel(agreement, victim, staff_user)
+    to = _address(channel, victim, staff_user)
+    subject, body = _render(kind, channel, language, {"case": case, "victim": victim, "staff_user": staff_user,
+                                                       **(context or {})})
+    message = Message(kind=kind, case=case, victim=victim, staff_user=staff_user, channel=channel,
+                      language=language, to=to, subject=subject, body=body, cause=cause, key=key,
+                      created_at=at, not_before=_not_before(agreement, at))
+    message.next_attempt_at = message.not_before
+    held = _held_reason(message, agreement)
+    if held:
+        message.status, message.held_reason = Message.Status.HELD, held
+    message.save()
+    if held:
+        from victimcare.notifications.delivery import record_held  # the timeline entry for staff to act on
+
+        record_held(message)
+    else:
+        transaction.on_commit(_wake_sender)
+    return message
+
+
+def _agreement(case):
+    if case is None:
+        return None
+    from victimcare.contact.services import current_agreement
+
+    return current_agreement(case)
+
+
+def _language(agreement, victim, staff_user) -> str:
+    if staff_user is not None:
+        return "en"
+    chosen = agreement.language if agreement is not None else getattr(victim, "preferred_language", "en")
+    return "cy" if chosen == "cy" else "en"
+
+
+def _channel(agreement, victim, staff_user) -> str:
+    if staff_user is not None:
+        return MessageChannel.EMAIL
+    if agreement is not None and agreement.channel in WRITTEN_CHANNELS:
+        return agreement.channel
+    for channel, field in ((MessageChannel.EMAIL, "email"), (MessageChannel.SMS, "phone"),
+                           (MessageChannel.LETTER, "address")):
+        if getattr(victim, field, ""):
+            return channel
+    return MessageChannel.LETTER
+
+
+def _address(channel: str, victim, staff_user) -> str:
+    if staff_user is not None:
+        return staff_user.email
+    if channel == MessageChannel.EMAIL:
+        return victim.email
+    if channel == MessageChannel.SMS:
+        return victim.phone
+    if not victim.address:
+        return ""
+    return "\n".join(line for line in (victim.full_name, victim.address.strip(), victim.postcode) if line)
+
+
+def _render(kind: str, channel: str, language: str, context: dict) -> tuple[str, str]:
+    folder = f"notifications/messages/{kind}"
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{folder}/subject.txt", context).split())
+        body_template = "sms.txt" if channel == MessageChannel.SMS else "body.txt"
+        body = render_to_string(f"{folder}/{body_template}", context).strip()
+    return subject, body
+
+
+def _not_before(agreement, at: dt.datetime) -> dt.datetime:
+    """The end of the victim's quiet hours if `at` falls inside them, else `at`."""
+    if agreement is None or agreement.quiet_from is None or agreement.quiet_until is None:
+        return at
+    local = at.astimezone(LONDON)
+    start, end, now = agreement.quiet_from, agreement.quiet_until, local.time()
+    inside = start <= now < end if start < end else (now >= start or now < end)
+    if not inside:
+        return at
+    day = local.date() if now < end else local.date() + dt.timedelta(days=1)
+    return dt.datetime.combine(day, end, tzinfo=LONDON)
+
+
+def _normalised(text: str) -> str:
+    return "".join(text.lower().split())
+
+
+def _held_reason(message: Message, agreement) -> str:
+    if not message.to:
+        return "No address for this channel"
+    if agreement is not None and agreement.details_not_to_use:
+        unsafe = [_normalised(line) for line in agreement.details_not_to_use.replace(",", "\n").splitlines()]
+        address = _normalised(message.to)
+        if any(line and (line in address or address in line) for line in unsafe):
+            return "The victim asked for this address not to be used"
+    return ""
+
+
+def _wake_sender() -> None:
+    from victimcare.notifications.tasks import send_due_messages
+
+    send_due_messages.enqueue()
