@@ -207,3 +207,37 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The outbox (victimcare.notifications): email through Django's email backends (SMTP when EMAIL_HOST is set,
+# otherwise files in var/outbox/email); text messages and letters through GOV.UK Notify when NOTIFY_API_KEY
+# is set, otherwise files in var/outbox/sms and var/outbox/letter.
+NOTIFICATIONS_OUTBOX_DIR = Path(env_str("NOTIFICATIONS_OUTBOX_DIR", str(BASE_DIR / "var" / "outbox")))
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = NOTIFICATIONS_OUTBOX_DIR / "email"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Gwent Police Victim Care <no-reply@victimcare.gwent.police.uk>")
+NOTIFICATIONS_MESSAGE_ID_DOMAIN = env_str("NOTIFICATIONS_MESSAGE_ID_DOMAIN", "victimcare.gwent.police.uk")
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_SMS_TEMPLATE_ID = env_str("NOTIFY_SMS_TEMPLATE_ID", "")  # a Notify template whose text is ((body))
+NOTIFICATIONS_SMS_BACKEND = env_str(
+    "NOTIFICATIONS_SMS_BACKEND",
+    "victimcare.notifications.channels.NotifySms" if NOTIFY_API_KEY else "victimcare.notifications.channels.FileSms",
+)
+NOTIFICATIONS_LETTER_BACKEND = env_str(
+    "NOTIFICATIONS_LETTER_BACKEND",
+    "victimcare.notifications.channels.NotifyLetter" if NOTIFY_API_KEY
+    else "victimcare.notifications.channels.FileLetter",
+)
+# Minutes to wait after the 1st, 2nd, ... failure; the last is repeated (a failing message is retried hourly).
+NOTIFICATIONS_RETRY_MINUTES = [1, 5, 15, 60]
+# Where staff reach this service, for links in emails to them.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000")

@@ -6,6 +6,7 @@ from django.utils import translation
 from tests.court.timeline_examples import EXAMPLES as COURT_EXAMPLES
 from tests.multiagency.timeline_examples import EXAMPLES as MULTIAGENCY_EXAMPLES
 from tests.neighbourhood.timeline_examples import EXAMPLES as NEIGHBOURHOOD_EXAMPLES
+from tests.notifications.timeline_examples import EXAMPLES as NOTIFICATIONS_EXAMPLES
 from tests.property.timeline_examples import EXAMPLES as PROPERTY_EXAMPLES
 from tests.sharing.timeline_examples import EXAMPLES as SHARING_EXAMPLES
 from tests.support.timeline_examples import EXAMPLES as SUPPORT_EXAMPLES
@@ -101,6 +102,7 @@ EXAMPLES = [
 
 EXAMPLES += SUPPORT_EXAMPLES + NEIGHBOURHOOD_EXAMPLES + SHARING_EXAMPLES + MULTIAGENCY_EXAMPLES
 EXAMPLES += COURT_EXAMPLES + PROPERTY_EXAMPLES
+EXAMPLES += NOTIFICATIONS_EXAMPLES
 
 
 def event(kind, data) -> TimelineEvent:

@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.signals import setting_changed
 from django.db import transaction
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
 
 from victimcare.cases.models import TimelineEvent
 from victimcare.charter.models import Commitment, OverdueAlert
-from victimcare.charter.rules import CommitmentDue, Deadlines
+from victimcare.charter.rules import CommitmentDue, CommitmentKind, Deadlines
 
 
 class CommitmentStateError(Exception):
@@ -133,7 +134,7 @@ def record_overdue(commitment: Commitment, *, at=None) -> bool:
         return False
     locked.overdue_recorded_at = at
     locked.save(update_fields=["overdue_recorded_at"])
-    _record(
+    event = _record(
         locked,
         TimelineEvent.Kind.COMMITMENT_OVERDUE,
         None,
@@ -147,6 +148,15 @@ def record_overdue(commitment: Commitment, *, at=None) -> bool:
         owner_person_id=locked.owner_person_id,
         created_at=at,
     )
+    if locked.owner_person_id is not None:  # an email to its owner, through the outbox, once
+        from victimcare.notifications.services import queue_message
+
+        kind = CommitmentKind(locked.kind)
+        queue_message("staff_reminder", case=locked.case, staff_user=locked.owner_person, cause=event, at=at,
+                      key=f"staff-reminder-{locked.pk}",
+                      context={"commitment": locked, "label_en": kind.label_en, "label_cy": kind.label_cy,
+                               "case_url": settings.SITE_URL.rstrip("/") + reverse("cases:detail",
+                                                                                    args=[locked.case_id])})
     return True
 
 

@@ -34,14 +34,15 @@ def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context
     at = at or timezone.now()
     if victim is None and case is not None:
         victim = case.victim
-    agreement = _agreement(case)
+    # The victim's agreement governs messages to the victim; a reminder to staff about their case ignores it.
+    agreement = _agreement(case) if staff_user is None else None
     language = _language(agreement, victim, staff_user)
     channel = channel or _channel(agreement, victim, staff_user)
     to = _address(channel, victim, staff_user)
     subject, body = _render(kind, channel, language, {"case": case, "victim": victim, "staff_user": staff_user,
                                                        **(context or {})})
-    message = Message(kind=kind, case=case, victim=victim, staff_user=staff_user, channel=channel,
-                      language=language, to=to, subject=subject, body=body, cause=cause, key=key,
+    message = Message(kind=kind, case=case, victim=victim if staff_user is None else None, staff_user=staff_user,
+                      channel=channel, language=language, to=to, subject=subject, body=body, cause=cause, key=key,
                       created_at=at, not_before=_not_before(agreement, at))
     message.next_attempt_at = message.not_before
     held = _held_reason(message, agreement)
@@ -53,7 +54,7 @@ def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context
 
         record_held(message)
     else:
-        transaction.on_commit(_wake_sender)
+        _wake_sender_on_commit(message)
     return message
 
 
@@ -131,6 +132,14 @@ def _held_reason(message: Message, agreement) -> str:
         if any(line and (line in address or address in line) for line in unsafe):
             return "The victim asked for this address not to be used"
     return ""
+
+
+def _wake_sender_on_commit(message: Message) -> None:
+    """Wake the sender once the transaction commits: once per transaction, however many it queues."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(entry[1] is _wake_sender for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(_wake_sender, robust=True)
 
 
 def _wake_sender() -> None:

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
 from victimcare.charter.tasks import sweep_overdue_commitments
+from victimcare.notifications.tasks import send_due_messages
 
 
 def _positive_seconds(value: str) -> float:
@@ -14,7 +15,8 @@ def _positive_seconds(value: str) -> float:
 
 
 class Command(BaseCommand):
-    help = "Enqueue the overdue-commitment sweep every --every seconds (run alongside db_worker)."
+    help = ("Enqueue the overdue-commitment sweep and the outbox sender (retries, ends of quiet hours) every "
+            "--every seconds (run alongside db_worker).")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--every", type=_positive_seconds, required=True, metavar="SECONDS",
@@ -40,3 +42,5 @@ class Command(BaseCommand):
         close_old_connections()
         result = sweep_overdue_commitments.enqueue()
         self.stdout.write(f"Enqueued sweep {result.id} ({result.status}).")
+        result = send_due_messages.enqueue()
+        self.stdout.write(f"Enqueued outbox sender {result.id} ({result.status}).")

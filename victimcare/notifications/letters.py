@@ -1,0 +1,90 @@
+"""Any letter message as a PDF: the sender (the force and the unit), the date in the letter's language,
+the victim's address, the body and page numbers. DejaVu Sans (copied to victimcare/frontend/build/fonts by
+`npm run build`) has every Welsh letter (ŵ, ŷ, â ...)."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from fpdf import FPDF
+
+from victimcare.notifications.models import Message
+
+FONT = "DejaVu"
+
+
+def font_path(name: str = "DejaVuSans.ttf") -> Path:
+    found = finders.find(f"build/fonts/{name}")
+    if found:
+        return Path(found)
+    path = Path(settings.BASE_DIR) / "victimcare" / "frontend" / "build" / "fonts" / name
+    if not path.exists():
+        raise FileNotFoundError(f"{name} not found: run `npm run build` to copy the fonts")
+    return path
+
+
+class _Letter(FPDF):
+    page_label = "Page {page} of {pages}"
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font(FONT, size=9)
+        self.cell(0, 10, self.page_label.format(page=self.page_no(), pages="{nb}"), align="C")
+
+
+def _force(organisation):
+    current = organisation
+    while current is not None and current.kind != "force":
+        current = current.parent
+    return current
+
+
+def sender_lines(message: Message) -> list[str]:
+    case = message.case
+    if case is None:
+        return ["Gwent Police" if message.language != "cy" else "Heddlu Gwent"]
+    unit = case.unit
+    force = _force(unit)
+    lines = [force.name] if force is not None and force.pk != unit.pk else []
+    lines.append(unit.name)
+    if unit.phone:
+        lines.append(unit.phone)
+    if unit.email:
+        lines.append(unit.email)
+    return lines
+
+
+def render_letter(message: Message, *, compress: bool = True) -> bytes:
+    """The letter as PDF bytes, in the message's language."""
+    with translation.override(message.language):
+        pdf = _Letter(format="A4")
+        pdf.page_label = gettext("Page {page} of {pages}")
+        pdf.compress = compress
+        pdf.set_title(message.subject)
+        pdf.set_author(sender_lines(message)[0])
+        pdf.add_font(FONT, "", str(font_path()))
+        pdf.add_font(FONT, "B", str(font_path("DejaVuSans-Bold.ttf")))
+        pdf.set_margins(20, 20, 20)
+        pdf.set_auto_page_break(True, margin=25)
+        pdf.add_page()
+        pdf.set_font(FONT, "B", 11)
+        for line in sender_lines(message):
+            pdf.cell(0, 5, line, align="R", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(FONT, "", 11)
+        pdf.ln(4)
+        written = timezone.localtime(message.created_at).date()
+        pdf.cell(0, 5, date_format(written, "j F Y"), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        for line in message.to.splitlines():
+            pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(12)
+        if message.subject:
+            pdf.set_font(FONT, "B", 12)
+            pdf.multi_cell(0, 6, message.subject, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        pdf.set_font(FONT, "", 11)
+        pdf.multi_cell(0, 5.5, message.body, new_x="LMARGIN", new_y="NEXT")
+        return bytes(pdf.output())
