@@ -210,9 +210,12 @@ def _record_victim_informed(commitment, actor, at, how, channel, idempotency_key
         raise CaseStateError("Only an inform-the-victim commitment is met by informing the victim")
     at = at or timezone.now()
     case = commitment.case
-    record_event(case, TimelineEvent.Kind.VICTIM_INFORMED, actor, at, idempotency_key=idempotency_key,
-           decision=commitment.detail.get("decision"), how=how)
+    event = record_event(case, TimelineEvent.Kind.VICTIM_INFORMED, actor, at, idempotency_key=idempotency_key,
+                         decision=commitment.detail.get("decision"), how=how)
     log_change(case, actor, "recorded that the victim was informed", channel)
+    from victimcare.notifications import victim_messages
+
+    victim_messages.victim_informed(commitment, how, cause=event, at=at)  # in writing: the outbox sends it
     return meet_commitment(commitment, actor=actor, at=at)
 
 

@@ -23,6 +23,7 @@ from victimcare.charter.services import (
 )
 from victimcare.contact.choices import KEY_EVENTS_ONLY_REASON, Channel, FailedAttemptReason, Language
 from victimcare.contact.models import ContactAgreement, VictimUpdate
+from victimcare.notifications import victim_messages
 
 
 class ContactStateError(CaseStateError):
@@ -196,6 +197,7 @@ def _record_update(case, channel, language, other_language, summary, actor, at, 
     if agreement is not None and agreement.every_days and not _open_updates(case).exists():
         _open_update(case, at, agreement.every_days, event, at)
     log_change(case, actor, "recorded an update to the victim", via)
+    victim_messages.update_given(update, cause=event)  # by email, text or letter: the outbox sends it
     return update
 
 

@@ -16,6 +16,7 @@ from victimcare.charter.rules import CommitmentKind, CourtNews
 from victimcare.charter.services import deadlines, meet_commitment, open_commitment
 from victimcare.court.choices import Measure, MeasuresDecision, Need, Visit, VpsUse
 from victimcare.court.models import Charge, Defendant, Entry, Hearing, NewsItem, Prosecution
+from victimcare.notifications import victim_messages
 from victimcare.organisations.models import Organisation
 
 Kind = TimelineEvent.Kind
@@ -316,10 +317,12 @@ def record_told(item: NewsItem, *, how: str, actor, at=None, channel="web", idem
             raise CourtError(gettext_noop("The victim cannot be told before the news was received"))
         locked.told_at, locked.told_how, locked.told_by = moment, NewsItem.How(how), actor
         locked.save(update_fields=["told_at", "told_how", "told_by"])
-        record_event(case, Kind.COURT_NEWS_TOLD, actor, moment, idempotency_key=idempotency_key,
-                     prosecution=locked.prosecution_id, news_item=locked.pk, news=locked.kind, how=locked.told_how)
+        event = record_event(case, Kind.COURT_NEWS_TOLD, actor, moment, idempotency_key=idempotency_key,
+                             prosecution=locked.prosecution_id, news_item=locked.pk, news=locked.kind,
+                             how=locked.told_how)
         meet_commitment(locked.commitment, actor=actor, at=moment)
         log_change(case, actor, "recorded that the victim was told the court news", channel)
+        victim_messages.court_news_told(locked, cause=event)  # in writing: the outbox sends it
         return locked
 
     return once(case, idempotency_key, perform, lambda event: NewsItem.objects.get(pk=event.data["news_item"]))

@@ -241,17 +241,31 @@ def _text(value) -> str:
 
 
 @transaction.atomic
-def record_acknowledgement_given(case: Case, *, actor, language: str, services=None, at=None, channel="web"):
+def record_acknowledgement_given(case: Case, *, actor, language: str, services=None, at=None, channel="web",
+                                 sent=None):
     """The written acknowledgement was given to the victim: the commitment to give it is met, and so is
     the commitment to give the victims' services that fit them, which it lists (`services`; by default
-    the directory's match for the case)."""
+    the directory's match for the case). `sent`: the outbox message that gave it (actor None), if any."""
     from victimcare.support.matching import services_for
     from victimcare.support.services import record_services_information_given
 
     at = at or timezone.now()
     cases.require_open(case)
-    cases.record_event(case, TimelineEvent.Kind.ACKNOWLEDGEMENT_GIVEN, actor, at, language=language)
+    via = {"message": sent.pk, "by": sent.channel} if sent is not None else {}
+    cases.record_event(case, TimelineEvent.Kind.ACKNOWLEDGEMENT_GIVEN, actor, at, language=language, **via)
     for commitment in case.commitments.open().filter(kind=rules.CommitmentKind.WRITTEN_ACKNOWLEDGEMENT):
         meet_commitment(commitment, actor=actor, at=at)
     record_services_information_given(case, services_for(case) if services is None else services, actor=actor, at=at)
     cases.log_change(case, actor, "gave the written acknowledgement", channel)
+
+
+@transaction.atomic
+def send_acknowledgement(case: Case, *, actor, channel: str | None = None, at=None, via="web"):
+    """Send the written acknowledgement through Victim Care (by email or letter): it is queued in the
+    outbox now, and recorded as given (its commitment met) when it has been sent."""
+    from victimcare.notifications import victim_messages
+
+    cases.require_open(case)
+    message = victim_messages.queue_acknowledgement(case, channel=channel, at=at)
+    cases.log_change(case, actor, "sent the written acknowledgement through Victim Care", via)
+    return message

@@ -33,6 +33,7 @@ from victimcare.crimes.offences import OFFENCES, category_name, offence_name
 from victimcare.firstcontact import assessment, forms, services
 from victimcare.firstcontact.choices import RiskLevel
 from victimcare.frontend.pages import how_long
+from victimcare.notifications import victim_messages
 from victimcare.organisations.models import Organisation
 from victimcare.support.matching import services_for
 from victimcare.victims.models import Victim
@@ -659,12 +660,14 @@ def acknowledgement(request, case_id):
                 commitments.append(sentence % {
                     "due": date_format(timezone.localtime(commitment.due_at), "l j F Y, H:i")})
         given = case.timeline.filter(kind="acknowledgement_given").exists()
+        sending = victim_messages.acknowledgement_message(case)
         return render(request, "firstcontact/acknowledgement.html", {
             "case": case, "commitments": commitments, "service": _victim_service(), "services": services_for(case),
             "reasons": [reason_label(r) for r in case.enhanced_rights_reasons],
             "reported": date_format(timezone.localtime(case.crime.reported_at or case.opened_at), "j F Y"),
             "may_give": _may_give(request.user, case) and case.status == case.Status.OPEN and not given,
-            "given": given,
+            "given": given, "sending": sending,
+            "send_channel": None if sending else victim_messages.acknowledgement_channel(case),
         })
 
 
@@ -675,12 +678,20 @@ def acknowledgement_given(request, case_id):
                                     queryset=access.visible_cases(request.user).select_related("victim", "crime"))
     if not _may_give(request.user, case):
         raise PermissionDenied
-    if case.timeline.filter(kind="acknowledgement_given").exists():
-        return redirect("report:acknowledgement", case_id=case.pk)  # already recorded: sent twice
+    send = bool(request.POST.get("send"))
+    if case.timeline.filter(kind="acknowledgement_given").exists() or (
+            send and victim_messages.acknowledgement_message(case)):
+        return redirect("report:acknowledgement", case_id=case.pk)  # already recorded or queued: sent twice
     try:
-        services.record_acknowledgement_given(case, actor=request.user, services=services_for(case),
-                                              language=_acknowledgement_language(case.victim))
+        if send:  # through Victim Care: given (and met) once the outbox has sent it
+            services.send_acknowledgement(case, actor=request.user)
+        else:
+            services.record_acknowledgement_given(case, actor=request.user, services=services_for(case),
+                                                  language=_acknowledgement_language(case.victim))
     except CaseStateError:
         raise Http404("The case is closed") from None
-    messages.success(request, _("Recorded that the written acknowledgement was given to the victim."))
+    if send:
+        messages.success(request, _("The written acknowledgement will be sent to the victim."))
+    else:
+        messages.success(request, _("Recorded that the written acknowledgement was given to the victim."))
     return redirect("report:acknowledgement", case_id=case.pk)

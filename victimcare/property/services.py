@@ -15,6 +15,7 @@ from victimcare.cases.models import Case, TimelineEvent
 from victimcare.cases.services import log_change, once, record_event, require_open
 from victimcare.charter import rules as charter_rules
 from victimcare.charter.services import deadlines, meet_commitment, open_commitment, waive_commitment
+from victimcare.notifications import victim_messages
 from victimcare.organisations.models import Organisation
 from victimcare.property.models import CustodyEntry, KeptInstead, Movement, PropertyItem, place_label
 from victimcare.property.rules import DisposalRule
@@ -306,9 +307,11 @@ def record_owner_told(item: PropertyItem, *, actor, how: str, at=None, channel="
         locked.owner_told_at, locked.owner_told_how = moment, text[:200]
         locked.save(update_fields=["owner_told_at", "owner_told_how"])
         disposal_on = disposal_rule().disposal_date(timezone.localtime(moment).date())
-        record_event(case, Kind.PROPERTY_OWNER_TOLD, actor, moment, idempotency_key=idempotency_key, item=locked.pk,
-                     exhibit=locked.exhibit_reference, how=locked.owner_told_how, disposal_on=disposal_on.isoformat())
+        event = record_event(case, Kind.PROPERTY_OWNER_TOLD, actor, moment, idempotency_key=idempotency_key,
+                             item=locked.pk, exhibit=locked.exhibit_reference, how=locked.owner_told_how,
+                             disposal_on=disposal_on.isoformat())
         log_change(case, actor, "recorded the property owner was told", channel)
+        victim_messages.property_owner_told(locked, disposal_on=disposal_on, cause=event)  # the victim, in writing
         return locked
 
     return once(case, idempotency_key, perform, _replay(item))
