@@ -1,5 +1,9 @@
-"""Access rules for the notifications URLs (see tests/access/rules.py for the personas and helpers)."""
+"""Access rules for the notifications URLs (see tests/access/rules.py for the personas and helpers).
 
-from tests.access.rules import Rule
+A letter's PDF is seen by whoever may see its case (404 for anyone else, as if it did not exist)."""
 
-RULES: dict[str, Rule] = {}
+from tests.access.rules import CASE_PAGE, From, Rule
+
+RULES: dict[str, Rule] = {
+    "notifications:letter": Rule(CASE_PAGE, kwargs={"message_id": From("letter")}),
+}
