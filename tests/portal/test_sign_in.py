@@ -181,7 +181,7 @@ def test_one_address_trying_many_references_is_locked_out(client, agreed_case):
         response = ask_for_code(client, agreed_case, reference=f"GW/2099/{n:06d}")
     assert "You have tried too many times" in response.content.decode()
     assert "You have tried too many times" in ask_for_code(client, agreed_case).content.decode()
-    assert "/portal/code/" == ask_for_code(Client(REMOTE_ADDR="10.0.0.9"), agreed_case).url
+    assert ask_for_code(Client(REMOTE_ADDR="10.0.0.9"), agreed_case).url == "/portal/code/"
 
 
 def test_the_lockout_ends(agreed_case):

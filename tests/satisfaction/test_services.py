@@ -44,4 +44,4 @@ def test_off_the_scale_is_refused(case, change):
 
 def test_every_stage_must_be_answered(case):
     with pytest.raises(SurveyError, match="whole_experience"):
-        record_survey_response(case, ratings={stage: 1 for stage in STAGES[:-1]}, how="portal")
+        record_survey_response(case, ratings=dict.fromkeys(STAGES[:-1], 1), how="portal")

@@ -7,7 +7,9 @@ from tests.court.timeline_examples import EXAMPLES as COURT_EXAMPLES
 from tests.multiagency.timeline_examples import EXAMPLES as MULTIAGENCY_EXAMPLES
 from tests.neighbourhood.timeline_examples import EXAMPLES as NEIGHBOURHOOD_EXAMPLES
 from tests.notifications.timeline_examples import EXAMPLES as NOTIFICATIONS_EXAMPLES
+from tests.portal.timeline_examples import EXAMPLES as PORTAL_EXAMPLES
 from tests.property.timeline_examples import EXAMPLES as PROPERTY_EXAMPLES
+from tests.satisfaction.timeline_examples import EXAMPLES as SATISFACTION_EXAMPLES
 from tests.sharing.timeline_examples import EXAMPLES as SHARING_EXAMPLES
 from tests.support.timeline_examples import EXAMPLES as SUPPORT_EXAMPLES
 from victimcare.cases.models import TimelineEvent
@@ -103,6 +105,7 @@ EXAMPLES = [
 EXAMPLES += SUPPORT_EXAMPLES + NEIGHBOURHOOD_EXAMPLES + SHARING_EXAMPLES + MULTIAGENCY_EXAMPLES
 EXAMPLES += COURT_EXAMPLES + PROPERTY_EXAMPLES
 EXAMPLES += NOTIFICATIONS_EXAMPLES
+EXAMPLES += PORTAL_EXAMPLES + SATISFACTION_EXAMPLES
 
 
 def event(kind, data) -> TimelineEvent:
