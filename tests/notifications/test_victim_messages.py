@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tests.court.conftest import charge
 from tests.factories import CrimeFactory, VictimFactory
+from tests.notifications.pdf_text import pdf_lines
 from victimcare.cases import services as cases
 from victimcare.cases.models import CaseAccessLog, TimelineEvent
 from victimcare.charter import rules
@@ -22,6 +23,7 @@ from victimcare.court.models import Hearing, NewsItem
 from victimcare.firstcontact import services as firstcontact
 from victimcare.notifications import victim_messages
 from victimcare.notifications.delivery import send_message
+from victimcare.notifications.letters import render_letter
 from victimcare.notifications.models import Message
 from victimcare.property import services as property_services
 from victimcare.property.models import Reason
@@ -256,6 +258,8 @@ def test_the_acknowledgement_goes_by_letter_in_welsh_when_agreed(acknowledged_ca
     assert message.to.endswith("NP20 1AA")
     assert message.subject == f"Cadarnhad o'ch adroddiad (cyfeirnod {case.crime.reference})"
     assert "Eich cyfeirnod trosedd yw" in message.body and "Beth sy'n digwydd nesaf" in message.body
+    text = "\n".join(pdf_lines(render_letter(message, compress=False)))  # the letter as PDF, in Welsh
+    assert f"Eich cyfeirnod trosedd yw {case.crime.reference}." in text and "Cymorth i ddioddefwyr" in text
     assert send_message(message) is True
     assert written_acknowledgement(case).status == Commitment.Status.MET
 
