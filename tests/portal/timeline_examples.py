@@ -7,11 +7,11 @@ Kind = TimelineEvent.Kind
 
 EXAMPLES: list = [
     (Kind.VICTIM_MESSAGE, {"text": "Any news?"}, "The victim sent a message through the portal.",
-     "Anfonodd y dioddefwr neges drwy\u2019r porth."),
+     "Anfonodd y dioddefwr neges drwy'r porth."),
     (Kind.VICTIM_MESSAGE_ANSWERED, {"message": 1, "reply": "Not yet."}, "The victim's message was answered.",
      "Atebwyd neges y dioddefwr."),
     (Kind.COMPLAINT_MADE, {"text": "Nobody called."}, "The victim made a complaint through the portal.",
-     "Gwnaeth y dioddefwr gŵyn drwy\u2019r porth."),
+     "Gwnaeth y dioddefwr gŵyn drwy'r porth."),
     (Kind.COMPLAINT_ACKNOWLEDGED, {"complaint": 1, "note": ""}, "The victim's complaint was acknowledged.",
      "Cydnabuwyd cwyn y dioddefwr."),
 ]

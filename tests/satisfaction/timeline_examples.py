@@ -7,8 +7,8 @@ Kind = TimelineEvent.Kind
 EXAMPLES: list = [
     (Kind.SURVEY_ANSWERED, {"how": "portal", "treatment": 1},
      "The victim answered the satisfaction survey in the portal.",
-     "Atebodd y dioddefwr yr arolwg bodlonrwydd yn y porth."),
+     "Atebodd y dioddefwr yr arolwg boddhad yn y porth."),
     (Kind.SURVEY_ANSWERED, {"how": "phone", "treatment": 2},
      "The victim answered the satisfaction survey by phone.",
-     "Atebodd y dioddefwr yr arolwg bodlonrwydd dros y ffôn."),
+     "Atebodd y dioddefwr yr arolwg boddhad dros y ffôn."),
 ]
