@@ -306,3 +306,12 @@ def test_no_subject_or_text_message_names_the_crime(sensitive_case, officer, wit
     for message in messages:
         assert message.channel == "sms"
         assert_not_revealing(message)
+
+
+@pytest.mark.parametrize(("how", "channel"), [
+    ("email", "email"), ("By email", "email"), ("by letter, in Welsh", "letter"), ("text_message", "sms"),
+    ("By text message", "sms"), ("sms", "sms"), ("phone", None), ("by phone", None), ("in_person", None),
+    ("Left a note saying we would email", None), ("", None),
+])
+def test_how_the_victim_was_told_names_the_written_channel(how, channel):
+    assert victim_messages.written_channel(how) == channel

@@ -38,8 +38,12 @@ KINDS = (ACKNOWLEDGEMENT, UPDATE, DECISION, COURT_NEWS, PROPERTY, SURVEY_INVITAT
 # How the officer says the victim was told (contact, cases, court and property forms), when it was in writing.
 WRITTEN_HOW = {
     "email": MessageChannel.EMAIL,
+    "e-mail": MessageChannel.EMAIL,
     "letter": MessageChannel.LETTER,
+    "post": MessageChannel.LETTER,
     "sms": MessageChannel.SMS,
+    "text": MessageChannel.SMS,
+    "text message": MessageChannel.SMS,
     "text_message": MessageChannel.SMS,
 }
 
@@ -87,8 +91,10 @@ register_kind_labels({
 
 
 def written_channel(how: str) -> str | None:
-    """The outbox channel for how the victim was told, or None if it was not in writing (phone, in person)."""
-    return WRITTEN_HOW.get((how or "").strip().lower())
+    """The outbox channel for how the victim was told, or None if it was not in writing (phone, in person).
+    A choice's value ("text_message") or the officer's own words ("By email", "by letter, in Welsh")."""
+    words = (how or "").split(",")[0].strip().lower()
+    return WRITTEN_HOW.get(words.removeprefix("by ").strip())
 
 
 def portal_url(path: str = "/portal/") -> str:
