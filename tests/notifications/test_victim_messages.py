@@ -315,3 +315,17 @@ def test_no_subject_or_text_message_names_the_crime(sensitive_case, officer, wit
 ])
 def test_how_the_victim_was_told_names_the_written_channel(how, channel):
     assert victim_messages.written_channel(how) == channel
+
+
+def test_the_acknowledgement_page_shows_the_message_sent_in_a_bounded_number_of_queries(
+        client, acknowledged_case, officer, django_assert_max_num_queries):
+    case = acknowledged_case
+    client.force_login(officer)
+    url = f"/report/cases/{case.pk}/acknowledgement/"
+    with django_assert_max_num_queries(16):
+        assert "Send it to the victim by email" in client.get(url).content.decode()
+    send_message(firstcontact.send_acknowledgement(case, actor=officer))
+    with django_assert_max_num_queries(16):
+        html = client.get(url).content.decode()
+    assert "Given to the victim" in html and "Sent by email on" in html
+    assert "Send it to the victim" not in html and "Mark as given" not in html
