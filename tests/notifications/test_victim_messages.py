@@ -329,3 +329,20 @@ def test_the_acknowledgement_page_shows_the_message_sent_in_a_bounded_number_of_
         html = client.get(url).content.decode()
     assert "Given to the victim" in html and "Sent by email on" in html
     assert "Send it to the victim" not in html and "Mark as given" not in html
+
+
+def test_an_acknowledgement_with_no_address_is_held_and_can_still_be_given_by_hand(client, acknowledged_case, officer):
+    case = acknowledged_case
+    case.victim.email, case.victim.address = "", ""
+    case.victim.save(update_fields=["email", "address"])
+    client.force_login(officer)
+    url = f"/report/cases/{case.pk}/acknowledgement/"
+    client.post(f"{url}given/", {"send": "1"})
+    message = only_message(case, "acknowledgement")
+    assert (message.channel, message.status) == ("letter", Message.Status.HELD)
+    html = client.get(url).content.decode()
+    assert "The letter was held back" in html and "Mark as given to the victim" in html
+    assert "Send it to the victim" not in html
+    client.post(f"{url}given/")  # given by hand instead
+    assert written_acknowledgement(case).status == Commitment.Status.MET
+    assert case.timeline.get(kind=Kind.ACKNOWLEDGEMENT_GIVEN).actor == officer
