@@ -47,8 +47,6 @@ WRITTEN_HOW = {
     "text_message": MessageChannel.SMS,
 }
 
-DEFAULT_SITE_URL = "https://victimcare.gwent.police.uk"
-
 # Each key decision in plain words, addressed to the victim.
 DECISIONS = {
     KeyDecision.NOT_INVESTIGATED: _("We have decided not to investigate the crime further at the moment."),
@@ -98,8 +96,8 @@ def written_channel(how: str) -> str | None:
 
 
 def portal_url(path: str = "/portal/") -> str:
-    """The address of a portal page, for a message (settings.VICTIMCARE_SITE_URL is the site's address)."""
-    return getattr(settings, "VICTIMCARE_SITE_URL", DEFAULT_SITE_URL).rstrip("/") + path
+    """The full address of a portal page, for a message (settings.SITE_URL is the site's address)."""
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def _context(**extra) -> dict:
