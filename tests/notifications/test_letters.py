@@ -17,12 +17,12 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def test_a_welsh_letter_reads_in_welsh_with_every_letter(welsh_letter_case):
-    message = queue(welsh_letter_case, at=dt.datetime(2026, 7, 1, 10, 0, tzinfo=LONDON))
+    message = queue(welsh_letter_case, at=dt.datetime(2026, 3, 2, 10, 0, tzinfo=LONDON))
     assert (message.channel, message.language) == ("letter", "cy")
     lines = pdf_lines(render_letter(message, compress=False))
     assert lines[:2] == ["Heddlu Gwent", "CID Casnewydd"]  # the force and the unit, in Welsh
-    assert "1 Gorffennaf 2026" in lines
-    assert lines[lines.index("1 Gorffennaf 2026") + 1:][:5] == [
+    assert "2 Mawrth 2026" in lines
+    assert lines[lines.index("2 Mawrth 2026") + 1:][:5] == [
         "Gwenllïan Ŵyn", "Tŷ Ŵyn", "1 Heol y Dŵr", "Casnewydd", "NP20 1AA"]
     assert "Neges gan Heddlu Gwent" in lines
     text = " ".join(lines)

@@ -13,17 +13,17 @@ EXAMPLES: list = [
      "A message to the victim (reminder of an overdue commitment) was sent by text message.",
      "Anfonwyd neges at y dioddefwr (nodyn atgoffa am ymrwymiad sy'n hwyr) drwy neges destun."),
     (Kind.MESSAGE_NOT_SENT, {"message": 3, "message_kind": "staff_reminder", "channel": "letter", "to_staff": False,
-                             "error": "HTTPError: 500", "next_attempt_at": "2026-07-01T09:01:00+00:00"},
+                             "error": "HTTPError: 500", "next_attempt_at": "2026-03-02T10:01:00+00:00"},
      "A message to the victim (reminder of an overdue commitment) by letter could not be sent; it will be tried "
-     "again from 1 July 2026, 10:01.",
+     "again from 2 March 2026, 10:01.",
      "Nid oedd modd anfon neges at y dioddefwr (nodyn atgoffa am ymrwymiad sy'n hwyr) drwy lythyr; bydd yn cael ei "
-     "hanfon eto o 1 Gorffennaf 2026, 10:01."),
+     "hanfon eto o 2 Mawrth 2026, 10:01."),
     (Kind.MESSAGE_NOT_SENT, {"message": 4, "message_kind": "staff_reminder", "channel": "email", "to_staff": True,
-                             "error": "SMTP down", "next_attempt_at": "2026-07-01T09:01:00+00:00"},
+                             "error": "SMTP down", "next_attempt_at": "2026-03-02T10:01:00+00:00"},
      "A message to staff (reminder of an overdue commitment) by email could not be sent; it will be tried again "
-     "from 1 July 2026, 10:01.",
+     "from 2 March 2026, 10:01.",
      "Nid oedd modd anfon neges at staff (nodyn atgoffa am ymrwymiad sy'n hwyr) drwy e-bost; bydd yn cael ei "
-     "hanfon eto o 1 Gorffennaf 2026, 10:01."),
+     "hanfon eto o 2 Mawrth 2026, 10:01."),
     (Kind.MESSAGE_HELD, {"message": 5, "message_kind": "staff_reminder", "channel": "email", "to_staff": False,
                          "reason": "The victim asked for this address not to be used"},
      "A message to the victim (reminder of an overdue commitment) by email was held back: The victim asked for "
