@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from fpdf import FPDF
 
 from victimcare.notifications.models import Message
+from victimcare.property.services import force_of
 
 FONT = "DejaVu"
 
@@ -35,26 +36,14 @@ class _Letter(FPDF):
         self.cell(0, 10, self.page_label.format(page=self.page_no(), pages="{nb}"), align="C")
 
 
-def _force(organisation):
-    current = organisation
-    while current is not None and current.kind != "force":
-        current = current.parent
-    return current
-
-
 def sender_lines(message: Message) -> list[str]:
     case = message.case
     if case is None:
         return ["Gwent Police" if message.language != "cy" else "Heddlu Gwent"]
     unit = case.unit
-    force = _force(unit)
-    lines = [force.name] if force is not None and force.pk != unit.pk else []
-    lines.append(unit.name)
-    if unit.phone:
-        lines.append(unit.phone)
-    if unit.email:
-        lines.append(unit.email)
-    return lines
+    force = force_of(unit)
+    names = [force.name, unit.name] if force.pk != unit.pk else [unit.name]
+    return names + [detail for detail in (unit.phone, unit.email) if detail]
 
 
 def render_letter(message: Message, *, compress: bool = True) -> bytes:
