@@ -205,3 +205,20 @@ def test_the_command_sends_what_is_due(case, mailoutbox):
     call_command("send_messages", stdout=out)
     assert out.getvalue() == "Sent 1 message.\n"
     assert len(mailoutbox) == 1
+
+
+def test_when_the_channel_fails_nothing_of_sent_remains(case, monkeypatch):
+    def receiver(sender, message, at, **kwargs):
+        TimelineEvent.objects.create(crime_id=message.case.crime_id, case=message.case, kind=Kind.OUTCOME)
+
+    monkeypatch.setattr(channels, "backend", lambda channel: Broken())
+    message_sent.connect(receiver)
+    try:
+        message = queue(case)
+        assert send_message(message) is False
+    finally:
+        message_sent.disconnect(receiver)
+    message.refresh_from_db()
+    assert (message.status, message.sent_at, message.attempts, message.provider_reference) == ("queued", None, 1, "")
+    assert events(case, Kind.OUTCOME) == [] and events(case, Kind.MESSAGE_SENT) == []
+    assert len(events(case, Kind.MESSAGE_NOT_SENT)) == 1

@@ -28,6 +28,11 @@ def message_id(message: Message) -> str:
     return f"<{reference(message)}@{settings.NOTIFICATIONS_MESSAGE_ID_DOMAIN}>"
 
 
+def expected_reference(message: Message) -> str:
+    """The reference known before sending (an email's Message-ID); a provider's own id replaces it."""
+    return message_id(message) if message.channel == MessageChannel.EMAIL else ""
+
+
 class Email:
     def send(self, message: Message) -> str:
         email = EmailMessage(subject=message.subject, body=message.body, from_email=settings.DEFAULT_FROM_EMAIL,

@@ -56,25 +56,40 @@ def due_messages(now=None):
 def send_message(message: Message, *, at=None) -> bool:
     """Send one queued message and mark it sent, holding its row lock throughout, so that no one else sends
     it meanwhile. True if it was sent now; False if it was not due, already sent or held, or if the channel
-    failed (the error and the next attempt are recorded; the message stays queued)."""
+    failed (the error and the next attempt are recorded; the message stays queued).
+
+    Everything "sent" means (the status, the timeline entry, the message_sent receivers' work) is written
+    first, in a savepoint, and the channel is called last: so the only work left between the channel
+    accepting the message and the commit is the commit itself (and a provider's reference), which keeps the
+    window in which a killed worker could leave a sent message looking unsent as short as it can be. A
+    failing channel rolls the savepoint back."""
     at = at or timezone.now()
     locked = Message.objects.select_for_update(of=("self",)).select_related("case").get(pk=message.pk)
     if locked.status != Message.Status.QUEUED or locked.next_attempt_at > at:
         return False
     try:
-        reference = channels.send(locked)
+        with transaction.atomic():
+            _mark_sent(locked, at)
+            reference = channels.send(locked)
+            if reference and reference[:200] != locked.provider_reference:
+                locked.provider_reference = reference[:200]
+                locked.save(update_fields=["provider_reference"])
     except Exception as error:  # any channel failure: record it and retry later
+        locked.refresh_from_db()
         _failed(locked, error, at)
         return False
-    locked.status, locked.sent_at = Message.Status.SENT, at
-    locked.attempts += 1
-    locked.provider_reference = (reference or "")[:200]
-    locked.last_error = ""
-    locked.save(update_fields=["status", "sent_at", "attempts", "provider_reference", "last_error"])
-    _record(locked, TimelineEvent.Kind.MESSAGE_SENT, at)
-    _tell_receivers(locked, at)
     message.status, message.sent_at = locked.status, locked.sent_at
     return True
+
+
+def _mark_sent(message: Message, at) -> None:
+    message.status, message.sent_at = Message.Status.SENT, at
+    message.attempts += 1
+    message.provider_reference = channels.expected_reference(message)
+    message.last_error = ""
+    message.save(update_fields=["status", "sent_at", "attempts", "provider_reference", "last_error"])
+    _record(message, TimelineEvent.Kind.MESSAGE_SENT, at)
+    _tell_receivers(message, at)
 
 
 def _failed(message: Message, error: Exception, at) -> None:
