@@ -227,3 +227,25 @@ def test_the_portal_session_ends_when_idle_and_on_sign_out(client, agreed_case):
 def test_staff_sign_in_is_not_a_portal_sign_in(client, agreed_case, officer):
     client.force_login(officer)
     assert client.get(reverse("portal:home")).url == reverse("portal:start")
+
+
+def test_the_code_comes_in_welsh_for_a_welsh_speaker(client, case, officer):
+    from victimcare.contact.services import Terms, agree_contact
+
+    agree_contact(case, Terms(channel="email", every_days=14, language="cy"), actor=officer)
+    ask_for_code(client, case)
+    message = Message.objects.get(case=case, kind="portal_code")
+    assert message.language == "cy" and message.subject == "Eich cod diogelwch"
+    assert f"Eich cod diogelwch yw {code_sent(case)}" in message.body
+
+
+def test_replies_and_acknowledgements_say_nothing_about_the_case(case, officer):
+    from victimcare.portal import services as portal
+
+    event = portal.send_victim_message(case, "Was my neighbour arrested for the assault?")
+    portal.answer_victim_message(case, event.pk, "Yes, for the assault.", actor=officer)
+    complaint = portal.make_complaint(case, "About the assault investigation")
+    portal.acknowledge_complaint(case, complaint.pk, actor=officer)
+    for message in Message.objects.filter(case=case, kind__in=("victim_message_reply", "complaint_acknowledgement")):
+        text = f"{message.subject} {message.body}".lower()
+        assert "assault" not in text and "neighbour" not in text and case.crime.reference.lower() not in text

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_noop
 
 from victimcare.cases.access import log_case_access
 from victimcare.cases.models import Case, CaseAccessLog, TimelineEvent
@@ -36,6 +37,14 @@ Kind = TimelineEvent.Kind
 # How a victim may ask to be updated from the portal (visits and the portal itself are arranged with staff).
 PORTAL_CHANNELS = (Channel.EMAIL, Channel.SMS, Channel.PHONE, Channel.LETTER)
 MESSAGE_LIMIT = 2000
+# What the services say when they refuse, marked so the portal shows it in Welsh too.
+REFUSALS = (gettext_noop("Write your message"), gettext_noop("Write your reply"), gettext_noop("Write your complaint"),
+            gettext_noop("Your message must be 2000 characters or fewer"),
+            gettext_noop("Your reply must be 2000 characters or fewer"),
+            gettext_noop("Your complaint must be 2000 characters or fewer"),
+            gettext_noop("This has already been answered"), gettext_noop("Not your consent"),
+            gettext_noop("The case is closed"), gettext_noop("Only consent that was given can be withdrawn"),
+            gettext_noop("The victim has not agreed to support, so there is nothing to opt out of"))
 
 
 class PortalError(Exception):
