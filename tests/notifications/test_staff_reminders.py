@@ -62,3 +62,12 @@ def test_no_owner_in_person_no_email(case, officer, overdue):
     overdue.save()
     sweep_overdue_commitments.call()
     assert not Message.objects.filter(kind="staff_reminder").exists()
+
+
+def test_by_text_message_it_is_short(case, officer, overdue):
+    from victimcare.notifications.services import _render
+
+    context = {"case": case, "staff_user": officer, "commitment": overdue, "label_en": "Tell the victim",
+               "label_cy": "Dweud", "case_url": "https://example/cases/1/"}
+    _subject, text = _render("staff_reminder", "sms", "en", context)
+    assert text == f"Overdue: Tell the victim ({case.crime.reference})\nhttps://example/cases/1/"
