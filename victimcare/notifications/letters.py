@@ -15,6 +15,8 @@ from victimcare.notifications.models import Message
 from victimcare.property.services import force_of
 
 FONT = "DejaVu"
+# The postal address block, in millimetres: inside the area GOV.UK Notify's precompiled letters must use.
+ADDRESS_LEFT, ADDRESS_TOP, ADDRESS_WIDTH, ADDRESS_BOTTOM, ADDRESS_LINES = 25, 40, 95, 66, 7
 
 
 def font_path(name: str = "DejaVuSans.ttf") -> Path:
@@ -59,17 +61,20 @@ def render_letter(message: Message, *, compress: bool = True) -> bytes:
         pdf.set_margins(20, 20, 20)
         pdf.set_auto_page_break(True, margin=25)
         pdf.add_page()
-        pdf.set_font(FONT, "B", 11)
-        for line in sender_lines(message):
+        pdf.set_font(FONT, "B", 10)
+        pdf.set_y(15)
+        for line in sender_lines(message):  # top right, clear of the envelope window
             pdf.cell(0, 5, line, align="R", new_x="LMARGIN", new_y="NEXT")
-            pdf.set_font(FONT, "", 11)
-        pdf.ln(4)
+            pdf.set_font(FONT, "", 10)
+        pdf.set_font(FONT, "", 11)
+        pdf.set_y(ADDRESS_TOP)  # the address where a window envelope (and GOV.UK Notify) looks for it
+        for line in message.to.splitlines()[:ADDRESS_LINES]:
+            pdf.set_x(ADDRESS_LEFT)
+            pdf.cell(ADDRESS_WIDTH, 5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(max(pdf.get_y(), ADDRESS_BOTTOM) + 8)
         written = timezone.localtime(message.created_at).date()
         pdf.cell(0, 5, date_format(written, "j F Y"), align="R", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(6)
-        for line in message.to.splitlines():
-            pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(12)
+        pdf.ln(8)
         if message.subject:
             pdf.set_font(FONT, "B", 12)
             pdf.multi_cell(0, 6, message.subject, new_x="LMARGIN", new_y="NEXT")
