@@ -147,6 +147,20 @@ def _ask_for_code(page, case):
     page.wait_for_url(f"**{reverse('portal:code')}")
 
 
+def _panel_screenshot(page, name):
+    """Just the "From the victim" panel, to look at (the whole case page is long)."""
+    import os
+
+    from tests.browser.conftest import SCREENSHOTS
+
+    if os.environ.get("VICTIMCARE_NO_SCREENSHOTS"):
+        return
+    box = page.locator("#portal").bounding_box()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True,
+                    clip={"x": 0, "y": max(box["y"] - 20, 0), "width": 1280, "height": 700})
+
+
 JOURNEY_TEXT = {
     "en": {"updated": "Thank you. We will update you the way you chose.",
            "withdrawn": "You have withdrawn your consent.", "sent": "Your message has been sent.",
@@ -214,6 +228,7 @@ def test_the_victims_journey_and_the_officer_sees_it(page, context, live_server,
     assert "The victim sent a message through the portal." in timeline
     assert ("The victim withdrew consent to discussion of the case at a multi-agency meeting "
             "(through the victim portal).") in timeline
+    _panel_screenshot(page, f"portal-officer-panel-{language}-{viewport}")
     page.fill("textarea[name=text]", "Not yet. I will call you on Friday.")
     page.get_by_role("button", name="Send reply").click()
     page.wait_for_selector(".govuk-notification-banner--success")
