@@ -123,3 +123,13 @@ def test_the_sender_is_woken_once_per_transaction(case):
             queue_message("example", case=case, key=f"many-{number}")
         connection = transaction.get_connection()
         assert sum(entry[1] is wake for entry in connection.run_on_commit) == 1
+
+
+def test_once_the_transaction_commits_the_sender_sends_it(case, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        message = queue_message("example", case=case)
+        assert mailoutbox == []  # nothing goes before the event is committed
+    assert len(callbacks) == 1
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENT
+    assert [email.to for email in mailoutbox] == [[case.victim.email]]
