@@ -222,7 +222,8 @@ def updates(request, case):
     return render(request, "portal/updates.html", {"case": case, "form": form})
 
 
-def _text_page(request, case, *, template, label, required, perform, success):
+def _text_page(request, case, *, heading, intro, button, label, required, perform, success):
+    """A page with one text box (a message, a complaint): sent through `perform(case, text)`."""
     form = forms.TextForm(request.POST if request.method == "POST" else None, label=label,
                           required_message=required)
     if request.method == "POST" and form.is_valid():
@@ -233,23 +234,30 @@ def _text_page(request, case, *, template, label, required, perform, success):
         else:
             messages.success(request, success)
             return redirect("portal:home")
-    return render(request, template, {"case": case, "form": form})
+    return render(request, "portal/text_form.html", {"case": case, "form": form, "heading": heading,
+                                                     "intro": intro, "button": button})
 
 
 @portal_page("portal message form")
 @require_http_methods(["GET", "POST"])
 def message(request, case):
-    return _text_page(request, case, template="portal/message.html", label=_("Your message"),
-                      required=_("Enter your message"), perform=services.send_victim_message,
-                      success=_("Your message has been sent. We will reply within 2 working days."))
+    return _text_page(
+        request, case, heading=_("Send a message to your officer"),
+        intro=_("Your officer or their team will reply within 2 working days. In an emergency, call 999."),
+        button=_("Send message"), label=_("Your message"), required=_("Enter your message"),
+        perform=services.send_victim_message,
+        success=_("Your message has been sent. We will reply within 2 working days."))
 
 
 @portal_page("portal complaint form")
 @require_http_methods(["GET", "POST"])
 def complaint(request, case):
-    return _text_page(request, case, template="portal/complaint.html", label=_("Your complaint"),
-                      required=_("Enter your complaint"), perform=services.make_complaint,
-                      success=_("Your complaint has been sent. We will reply within 10 working days."))
+    return _text_page(
+        request, case, heading=_("Make a complaint"),
+        intro=_("Tell us what went wrong and what you would like us to do. We will reply within 10 working days."),
+        button=_("Send complaint"), label=_("Your complaint"), required=_("Enter your complaint"),
+        perform=services.make_complaint,
+        success=_("Your complaint has been sent. We will reply within 10 working days."))
 
 
 def _scope_label(record) -> str:
