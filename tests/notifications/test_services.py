@@ -66,6 +66,16 @@ def test_a_key_queues_once(case):
     assert Message.objects.count() == 1
 
 
+def test_a_key_queued_at_the_same_moment_elsewhere_returns_that_message(case):
+    """Two requests for the same event can both find no message with the key and both insert: the second
+    insert fails on the key's unique constraint and returns the first's message instead of an error."""
+    first = queue(case, key="ack:race")
+    with mock.patch.object(services, "_already_queued", return_value=None):
+        second = queue(case, key="ack:race")
+    assert second.pk == first.pk
+    assert Message.objects.filter(key="ack:race").count() == 1
+
+
 def test_no_address_is_held_with_a_timeline_entry_and_not_sent(case, officer, mailoutbox):
     victim = case.victim
     victim.email = ""

@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -29,7 +29,7 @@ def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context
     body.txt (email and letter) and sms.txt (text message). A `key` already used returns the message
     queued with it, so a retried event never queues a second message.
     """
-    if key is not None and (existing := Message.objects.filter(key=key).first()) is not None:
+    if key is not None and (existing := _already_queued(key)) is not None:
         return existing
     at = at or timezone.now()
     if victim is None and case is not None:
@@ -48,7 +48,13 @@ def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context
     held = _held_reason(message, agreement)
     if held:
         message.status, message.held_reason = Message.Status.HELD, held
-    message.save()
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        if key is None:
+            raise
+        return Message.objects.get(key=key)  # the same event queued it at the same moment elsewhere
     if held:
         from victimcare.notifications.delivery import record_held  # the timeline entry for staff to act on
 
@@ -56,6 +62,10 @@ def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context
     else:
         _wake_sender_on_commit(message)
     return message
+
+
+def _already_queued(key: str) -> Message | None:
+    return Message.objects.filter(key=key).first()
 
 
 def _agreement(case):

@@ -5,6 +5,7 @@ from django.db import close_old_connections
 
 from victimcare.charter.tasks import sweep_overdue_commitments
 from victimcare.notifications.tasks import send_due_messages
+from victimcare.notifications.victim_messages import send_survey_invitations_task
 
 
 def _positive_seconds(value: str) -> float:
@@ -42,5 +43,8 @@ class Command(BaseCommand):
         close_old_connections()
         result = sweep_overdue_commitments.enqueue()
         self.stdout.write(f"Enqueued sweep {result.id} ({result.status}).")
+        result = send_survey_invitations_task.enqueue()
+        self.stdout.write(f"Enqueued survey invitations {result.id} ({result.status}).")
+        # Last, so that it also sends what the tasks above queued when they run in-process.
         result = send_due_messages.enqueue()
         self.stdout.write(f"Enqueued outbox sender {result.id} ({result.status}).")
