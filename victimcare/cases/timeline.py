@@ -227,6 +227,9 @@ def _proposal_overridden(data, case):
 
 
 def _acknowledgement_given(data, case):
+    if data.get("by"):  # sent through the outbox, recorded when it went
+        return gettext("A written acknowledgement was sent to the victim by %(channel)s.") % {
+            "channel": _channel(data["by"])}, ""
     return gettext("A written acknowledgement was given to the victim."), ""
 
 
@@ -235,8 +238,22 @@ def _officer_dispatched(data, case):
     return gettext("%(officer)s was dispatched.") % {"officer": name}, ""
 
 
+# Welsh soft mutation after "drwy" ("by"): llythyr -> drwy lythyr, porth -> drwy borth. Longest first.
+_SOFT_MUTATION = (("ll", "l"), ("rh", "r"), ("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"),
+                  ("m", "f"), ("g", ""))
+
+
+def _soft_mutated(word: str) -> str:
+    for radical, mutated in _SOFT_MUTATION:
+        if word.startswith(radical):
+            return mutated + word[len(radical):]
+    return word
+
+
 def _channel(value) -> str:
-    return str(Channel(value).label).lower() if value in Channel.values else str(value or "")
+    """The channel as it follows "by" in a sentence ("by letter", "drwy lythyr")."""
+    label = str(Channel(value).label).lower() if value in Channel.values else str(value or "")
+    return _soft_mutated(label) if _language() == "cy" else label
 
 
 def _contact_agreed(data, case):
