@@ -43,7 +43,7 @@ def _ip(request) -> str | None:
 
 
 def _sign_out(request) -> None:
-    for key in (CASE_KEY, SEEN_KEY, PENDING_KEY):
+    for key in (CASE_KEY, SEEN_KEY, PENDING_KEY, "portal_code_channel"):
         request.session.pop(key, None)
 
 
