@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "victimcare.property",
     "victimcare.notifications",
     "victimcare.satisfaction",
+    "victimcare.equality",
     "victimcare.portal",
     "victimcare.api",
     "victimcare.demo",

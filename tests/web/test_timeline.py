@@ -4,6 +4,7 @@ import pytest
 from django.utils import translation
 
 from tests.court.timeline_examples import EXAMPLES as COURT_EXAMPLES
+from tests.equality.timeline_examples import EXAMPLES as EQUALITY_EXAMPLES
 from tests.multiagency.timeline_examples import EXAMPLES as MULTIAGENCY_EXAMPLES
 from tests.neighbourhood.timeline_examples import EXAMPLES as NEIGHBOURHOOD_EXAMPLES
 from tests.notifications.timeline_examples import EXAMPLES as NOTIFICATIONS_EXAMPLES
@@ -114,6 +115,7 @@ EXAMPLES += SUPPORT_EXAMPLES + NEIGHBOURHOOD_EXAMPLES + SHARING_EXAMPLES + MULTI
 EXAMPLES += COURT_EXAMPLES + PROPERTY_EXAMPLES
 EXAMPLES += NOTIFICATIONS_EXAMPLES
 EXAMPLES += PORTAL_EXAMPLES + SATISFACTION_EXAMPLES
+EXAMPLES += EQUALITY_EXAMPLES
 
 
 def event(kind, data) -> TimelineEvent:

@@ -160,6 +160,8 @@ class TimelineEvent(models.Model):
         COMPLAINT_MADE = "complaint_made", _("Complaint made")
         COMPLAINT_ACKNOWLEDGED = "complaint_acknowledged", _("Complaint acknowledged")
         SURVEY_ANSWERED = "survey_answered", _("Satisfaction survey answered")
+        # Equality monitoring (standard 1): only that answers were recorded, never the answers
+        EQUALITY_RECORDED = "equality_recorded", _("Equality monitoring answers recorded")
 
     crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="timeline")
     case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="timeline")
