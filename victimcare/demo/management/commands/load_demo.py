@@ -5,6 +5,7 @@ from victimcare.cases.models import Case
 from victimcare.charter.models import Commitment
 from victimcare.demo.loader import DemoReport, load_demo
 from victimcare.demo.organisations import DEMO_PASSWORD
+from victimcare.portal.demo import portal_sign_in
 
 
 class Command(BaseCommand):
@@ -53,3 +54,12 @@ class Command(BaseCommand):
         for row in [("Username", "Role", "Unit"), *report.sign_ins]:
             self.stdout.write("  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip())
         self.stdout.write(f"\nEvery demo account's password: {DEMO_PASSWORD}")
+        self.write_portal_sign_in()
+
+    def write_portal_sign_in(self) -> None:
+        victim = portal_sign_in()
+        if victim is not None:
+            self.stdout.write(
+                f"\nVictim portal (/portal/): crime reference {victim['reference']}, surname {victim['surname']}, "
+                f"date of birth {victim['date_of_birth']}. The one-time code is written to var/outbox/email/."
+            )
