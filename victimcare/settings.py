@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "victimcare.notifications",
     "victimcare.satisfaction",
     "victimcare.equality",
+    "victimcare.monitoring",
     "victimcare.portal",
     "victimcare.api",
     "victimcare.demo",
@@ -201,6 +202,10 @@ REPEAT_VICTIM_RULE = {"reports": 3, "months": 6}
 # or incidents domestic abuse cases within months months; a referral within repeat_months months of the
 # victim's last one is a repeat (checked by victimcare.multiagency.rules.MultiAgencyRule).
 MULTI_AGENCY_RULE = {"dash_score": 14, "incidents": 3, "months": 12, "repeat_months": 12}
+
+# The Commissioner's figures hide any count from 1 to this number less one, and any rate, interval or time
+# with fewer than this in its denominator, on every screen and in every export (victimcare.monitoring.publish).
+MONITORING_SMALL_NUMBER_THRESHOLD = env_int("MONITORING_SMALL_NUMBER_THRESHOLD", 5)
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from victimcare.cases.models import TimelineEvent
 from victimcare.charter.models import Commitment, OverdueAlert
 from victimcare.charter.rules import CommitmentDue, CommitmentKind, Deadlines
+from victimcare.charter.signals import commitment_changed
 
 
 class CommitmentStateError(Exception):
@@ -36,6 +37,8 @@ def _forget_deadlines(*, setting, **kwargs) -> None:
 
 
 def _record(commitment: Commitment, kind: str, actor, at, **data) -> TimelineEvent:
+    """The timeline entry for a change to `commitment`; listeners (the Commissioner's figures) hear of it."""
+    commitment_changed.send(sender=Commitment, commitment=commitment)
     return TimelineEvent.objects.create(
         crime_id=commitment.case.crime_id,
         case=commitment.case,

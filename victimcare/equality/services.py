@@ -1,6 +1,6 @@
 """Recording a victim's self-declared equality answers: one named function, in a transaction. The case's
 timeline says only that answers were recorded; the access log names the change; monitoring hears of it
-(the `equality_recorded` signal) once the transaction commits."""
+(the `equality_recorded` signal) in the same transaction, so its figures move with the answers."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -63,6 +63,6 @@ def record_equality_answers(victim: Victim, *, answers: dict, how: str, actor=No
             record_event(case, TimelineEvent.Kind.EQUALITY_RECORDED, recorder, at, how=how)
             channel = CaseAccessLog.Channel.PORTAL if how == How.PORTAL else CaseAccessLog.Channel.WEB
             log_case_access(case, recorder, CaseAccessLog.Action.CHANGED, what=ACCESS_LOG_WHAT, channel=channel)
-        transaction.on_commit(lambda: equality_recorded.send(sender=EqualityAnswers, victim=victim))
+        equality_recorded.send(sender=EqualityAnswers, victim=victim)
     victim.equality = record
     return record

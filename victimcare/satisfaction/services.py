@@ -8,6 +8,7 @@ from victimcare.cases.access import log_case_access
 from victimcare.cases.models import Case, CaseAccessLog, TimelineEvent
 from victimcare.cases.services import record_event
 from victimcare.satisfaction.models import STAGES, How, Rating, SurveyResponse
+from victimcare.satisfaction.signals import survey_answered
 
 
 class SurveyError(Exception):
@@ -47,6 +48,7 @@ def record_survey_response(case: Case, *, ratings: dict[str, int], comments: str
             channel = CaseAccessLog.Channel.PORTAL if how == How.PORTAL else CaseAccessLog.Channel.WEB
             log_case_access(locked, actor if how == How.PHONE else None, CaseAccessLog.Action.CHANGED,
                             what="answered the satisfaction survey", channel=channel)
+            survey_answered.send(sender=SurveyResponse, survey=response)
     except IntegrityError:
         raise SurveyError("The survey has already been answered for this case") from None
     return response

@@ -1,0 +1,177 @@
+"""Keeping the Commissioner's cells current. Every change is worked out as +1/-1 moves between cells,
+merged, and applied in one sorted order, so two transactions touching the same cells never deadlock."""
+
+from collections import defaultdict
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from victimcare.charter.models import Commitment
+from victimcare.equality.groups import CHARACTERISTICS
+from victimcare.monitoring.facts import bucket_of, case_dimensions, commitment_fact, month_of, updates_timeliness
+from victimcare.monitoring.models import (
+    CommitmentFact,
+    ComplianceCell,
+    FairnessCell,
+    SatisfactionCell,
+    SurveyFact,
+    TimeToMeetCell,
+)
+from victimcare.satisfaction.models import STAGES
+
+CELL_FIELDS = ("month", "kind", "standard", "organisation_id", "area", "enhanced")
+
+
+def commitment_moves(fact: dict, sign: int, moves: dict) -> None:
+    base = {name: fact[name] for name in CELL_FIELDS}
+    counts = {"total": sign, fact["outcome"]: sign}
+    _add(moves, ComplianceCell, {**base, "category": fact["category"]}, counts)
+    for characteristic in CHARACTERISTICS:
+        group = fact["groups"].get(characteristic, "not_recorded")
+        _add(moves, FairnessCell, {**base, "characteristic": characteristic, "group": group}, counts)
+    if fact["minutes_to_meet"] is not None:
+        _add(moves, TimeToMeetCell, {**base, "category": fact["category"],
+                                     "bucket": bucket_of(fact["minutes_to_meet"])}, {"count": sign})
+
+
+def survey_moves(fact: dict, sign: int, moves: dict) -> None:
+    base = {name: fact[name] for name in ("month", "organisation_id", "area", "category", "enhanced", "updates")}
+    ratings = {f"{stage}:{fact['ratings'][stage]}": sign for stage in STAGES}
+    _add(moves, SatisfactionCell, {**base, "characteristic": "", "group": ""}, {"answered": sign, **ratings})
+    for characteristic in CHARACTERISTICS:
+        group = fact["groups"].get(characteristic, "not_recorded")
+        _add(moves, SatisfactionCell, {**base, "characteristic": characteristic, "group": group},
+             {"answered": sign, **ratings})
+
+
+def _add(moves: dict, model, key: dict, counts: dict) -> None:
+    cell = moves[(model.__name__, tuple(sorted(key.items())))]
+    cell["model"] = model
+    for name, delta in counts.items():
+        cell["counts"][name] += delta
+
+
+def new_moves() -> dict:
+    return defaultdict(lambda: {"model": None, "counts": defaultdict(int)})
+
+
+def _apply(moves: dict) -> None:
+    for (_, key_items), move in sorted(moves.items(), key=lambda item: (item[0][0], repr(item[0][1]))):
+        counts = {name: delta for name, delta in move["counts"].items() if delta}
+        if counts:
+            _bump(move["model"], dict(key_items), counts)
+
+
+def _bump(model, key: dict, counts: dict) -> None:
+    if model is SatisfactionCell:
+        _bump_satisfaction(key, counts)
+        return
+    changes = {name: F(name) + delta for name, delta in counts.items()}
+    if model.objects.filter(**key).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**key, **counts)
+    except IntegrityError:  # another transaction made the cell first
+        model.objects.filter(**key).update(**changes)
+
+
+def _bump_satisfaction(key: dict, counts: dict) -> None:
+    cell, _ = _locked_or_new(SatisfactionCell, key)
+    cell.answered += counts.pop("answered", 0)
+    ratings = {stage: list(cell.ratings.get(stage, [0] * 5)) for stage in STAGES}
+    for name, delta in counts.items():
+        stage, rating = name.split(":")
+        ratings[stage][int(rating) - 1] += delta
+    cell.ratings = ratings
+    cell.save(update_fields=["answered", "ratings"])
+
+
+def _locked_or_new(model, key: dict):
+    cell = model.objects.select_for_update().filter(**key).first()
+    if cell is not None:
+        return cell, False
+    try:
+        with transaction.atomic():
+            return model.objects.create(**key), True
+    except IntegrityError:
+        return model.objects.select_for_update().get(**key), False
+
+
+def _fact_values(fact_row, fields) -> dict:
+    return {name: getattr(fact_row, name) for name in fields}
+
+
+COMMITMENT_FACT_FIELDS = ("month", "due_at", "kind", "standard", "organisation_id", "area", "category",
+                          "enhanced", "outcome", "minutes_to_meet", "groups")
+SURVEY_FACT_FIELDS = ("month", "organisation_id", "area", "category", "enhanced", "updates", "groups", "ratings")
+
+
+@transaction.atomic
+def recount_commitment(commitment: Commitment, dimensions: dict | None = None) -> None:
+    """Move `commitment` out of the cells it counted towards and into the ones it counts towards now."""
+    if dimensions is None:
+        case = (type(commitment.case).objects.select_related("crime", "victim__equality")
+                .get(pk=commitment.case_id))
+        dimensions = case_dimensions(case)
+    new = commitment_fact(commitment, dimensions)
+    old_row = CommitmentFact.objects.select_for_update().filter(pk=commitment.pk).first()
+    old = _fact_values(old_row, COMMITMENT_FACT_FIELDS) if old_row else None
+    if old == new:
+        return
+    moves = new_moves()
+    if old:
+        commitment_moves(old, -1, moves)
+    commitment_moves(new, +1, moves)
+    _apply(moves)
+    CommitmentFact.objects.update_or_create(commitment_id=commitment.pk, defaults=new)
+
+
+def survey_fact(survey, case) -> dict:
+    dimensions = case_dimensions(case)
+    return {
+        "month": month_of(survey.answered_at),
+        "organisation_id": case.unit_id,
+        "area": dimensions["area"],
+        "category": dimensions["category"],
+        "enhanced": dimensions["enhanced"],
+        "updates": updates_timeliness(case.commitments.all(), survey.answered_at),
+        "groups": dimensions["groups"],
+        "ratings": survey.ratings(),
+    }
+
+
+@transaction.atomic
+def recount_survey(survey, *, keep_updates: bool = True) -> None:
+    """Count a survey answer (or move it, when the victim's groups changed). Whether the victim's updates
+    were on time is judged once, when the survey was answered."""
+    case = (type(survey.case).objects.select_related("crime", "victim__equality")
+            .prefetch_related("commitments").get(pk=survey.case_id))
+    new = survey_fact(survey, case)
+    old_row = SurveyFact.objects.select_for_update().filter(pk=survey.pk).first()
+    old = _fact_values(old_row, SURVEY_FACT_FIELDS) if old_row else None
+    if old and keep_updates:
+        new["updates"] = old["updates"]
+    if old == new:
+        return
+    moves = new_moves()
+    if old:
+        survey_moves(old, -1, moves)
+    survey_moves(new, +1, moves)
+    _apply(moves)
+    SurveyFact.objects.update_or_create(survey_id=survey.pk, defaults=new)
+
+
+@transaction.atomic
+def recount_victim(victim) -> None:
+    """The victim's groups changed (they answered the equality questions): recount everything of theirs."""
+    from victimcare.cases.models import Case
+    from victimcare.satisfaction.models import SurveyResponse
+
+    cases = Case.objects.filter(victim=victim).select_related("crime", "victim__equality")
+    for case in cases:
+        dimensions = case_dimensions(case)
+        for commitment in case.commitments.order_by("pk"):
+            recount_commitment(commitment, dimensions)
+    for survey in SurveyResponse.objects.filter(case__victim=victim).order_by("pk"):
+        recount_survey(survey)
