@@ -235,7 +235,8 @@ def _result(hearing: Hearing, news: CourtNews, *, received_at, actor, at, idempo
 
 def record_plea(hearing: Hearing, plea: str, *, received_at, actor, result: str = "", at=None,
                 idempotency_key=None) -> NewsItem:
-    """A not-guilty (or mixed) plea means a trial: the Witness Care Unit owes a witness needs assessment."""
+    """A not-guilty (or mixed) plea means a trial: the Witness Care Unit owes a witness needs assessment,
+    counted from when it received the plea (not from when that was typed in)."""
     plea = Hearing.Plea(plea)
 
     def update(locked):
@@ -244,7 +245,7 @@ def record_plea(hearing: Hearing, plea: str, *, received_at, actor, result: str 
     def after(item, moment):
         if plea != Hearing.Plea.GUILTY:
             prosecution = hearing.prosecution
-            open_commitment(prosecution.case, rules.witness_needs_assessment_commitment(moment, deadlines()),
+            open_commitment(prosecution.case, rules.witness_needs_assessment_commitment(received_at, deadlines()),
                             opened_by_event=item.commitment.opened_by_event,
                             owner_organisation=prosecution.witness_care_unit, owner_person=None, at=moment)
 
@@ -271,7 +272,9 @@ def qualifies(prosecution: Prosecution, custody_months) -> bool:
 def record_sentence(hearing: Hearing, *, custody_months=None, non_custodial: str = "", received_at, actor,
                     result: str = "", at=None, idempotency_key=None) -> NewsItem:
     """The sentence is news; a qualifying one (12 months' custody or more for a violent or sexual offence)
-    means the Witness Care Unit owes the Victim Contact Scheme referral to probation."""
+    means the Witness Care Unit owes the Victim Contact Scheme referral to probation within 10 working days,
+    counted from when it received the sentence (in practice the day it was passed; the hearing's listed start
+    can be days earlier, at the end of a trial), never from when it was typed in."""
     if custody_months is None and not (non_custodial or "").strip():
         raise CourtError(gettext_noop("Enter the months of custody or the non-custodial sentence"))
 
@@ -281,7 +284,7 @@ def record_sentence(hearing: Hearing, *, custody_months=None, non_custodial: str
     def after(item, moment):
         prosecution = hearing.prosecution
         if qualifies(prosecution, custody_months):
-            open_commitment(prosecution.case, rules.vcs_referral_commitment(moment, deadlines()),
+            open_commitment(prosecution.case, rules.vcs_referral_commitment(received_at, deadlines()),
                             opened_by_event=item.commitment.opened_by_event,
                             owner_organisation=prosecution.witness_care_unit, owner_person=None, at=moment)
 
