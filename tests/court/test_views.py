@@ -2,10 +2,12 @@
 case panel, and query counts that do not grow with the data."""
 
 import datetime as dt
+import uuid
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from tests.conftest import _member
 from tests.court.conftest import charge, london
@@ -14,8 +16,10 @@ from tests.web.conftest import count_queries, in_welsh
 from victimcare.accounts.roles import Role
 from victimcare.cases.models import CaseAccessLog
 from victimcare.cases.services import open_case
+from victimcare.charter import rules
 from victimcare.charter.models import Commitment
-from victimcare.charter.rules import CommitmentKind
+from victimcare.charter.rules import CommitmentKind, CourtNews
+from victimcare.charter.services import deadlines
 from victimcare.court import services
 from victimcare.court.models import Hearing, NewsItem, Prosecution
 from victimcare.organisations.models import Organisation
@@ -204,3 +208,106 @@ def test_a_trial_date_received_at_1655_on_the_friday_before_a_bank_holiday_throu
     assert item.received_at == london(2026, 8, 28, 16, 55)
     due = timezone.localtime(item.commitment.due_at)
     assert due.date() == dt.date(2026, 9, 1) and (due.hour, due.minute) == (23, 59)
+
+
+# --- The special measures decision, pre-trial visit, expenses and verdict through the pages ---------------
+def _recorded(response) -> str:
+    return response.content.decode()
+
+
+def test_the_courts_decision_on_special_measures_through_the_form(client, charged, case, witness_care):
+    client.force_login(witness_care)
+    page = client.get(url("record", case, step="measures-decided")).content.decode()
+    assert "Special measures the court decided" in page and "Removal of wigs and gowns" in page
+    response = client.post(url("record", case, step="measures-decided"),
+                           {"measures": ["screens", "live_link"], "decision": "granted", "note": "At the PTPH"},
+                           follow=True)
+    page = _recorded(response)
+    assert "Recorded: The court&#x27;s decision on special measures." in page
+    assert "Special measures decided</strong>: Screens; Live link \N{EN DASH} Granted" in page
+    [entry] = charged.entries.filter(kind="measures_decided")
+    assert entry.data == {"measures": ["screens", "live_link"], "decision": "granted"} and entry.by == witness_care
+    timeline = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    assert "The court granted special measures: screens; live link." in timeline
+
+
+def test_a_decision_on_special_measures_with_missing_answers_names_them_and_saves_nothing(client, charged, case,
+                                                                                         witness_care):
+    client.force_login(witness_care)
+    page = client.post(url("record", case, step="measures-decided"), {"measures": ["teleport"]}).content.decode()
+    assert "Select the special measures decided" in page and "Select the court&#x27;s decision" in page
+    assert 'href="#id_measures"' in page and 'href="#id_decision"' in page
+    assert not charged.entries.exists()
+
+
+@pytest.mark.parametrize(("outcome", "shown"), [("offered", "Offered"), ("done", "Done"), ("declined", "Declined")])
+def test_a_pre_trial_visit_through_the_form(client, charged, case, witness_care, outcome, shown):
+    client.force_login(witness_care)
+    response = client.post(url("record", case, step="visit"), {"outcome": outcome}, follow=True)
+    assert f"Pre-trial visit</strong>: {shown}" in _recorded(response)
+    assert charged.entries.get(kind="pre_trial_visit").data == {"outcome": outcome}
+
+
+def test_a_pre_trial_visit_needs_its_outcome(client, charged, case, witness_care):
+    client.force_login(witness_care)
+    page = client.post(url("record", case, step="visit"), {}).content.decode()
+    assert "Select what happened about the pre-trial visit" in page
+    assert not charged.entries.exists()
+
+
+def test_expenses_information_through_the_form_once_however_often_it_is_sent(client, charged, case, witness_care):
+    client.force_login(witness_care)
+    form = {"note": "Explained how to claim travel and loss of earnings", "submission_id": str(uuid.uuid4())}
+    first = client.post(url("record", case, step="expenses"), form, follow=True)
+    client.post(url("record", case, step="expenses"), form)  # a double click
+    assert "Recorded: Expenses information given." in _recorded(first)
+    [entry] = charged.entries.filter(kind="expenses")
+    assert entry.note == "Explained how to claim travel and loss of earnings"
+    timeline = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    assert "The victim was given information about claiming expenses for going to court." in timeline
+
+
+def test_the_case_officer_may_not_record_the_witness_care_steps(client, charged, case, officer):
+    client.force_login(officer)
+    for step in ("measures-decided", "visit", "expenses"):
+        assert client.post(url("record", case, step=step), {"outcome": "done"}).status_code == 403, step
+    assert not charged.entries.exists()
+
+
+def test_a_verdict_through_the_form_opens_the_news_commitment_from_its_receipt(client, charged, case, witness_care):
+    now = timezone.localtime()
+    trial = services.list_hearing(charged, kind=Hearing.Kind.TRIAL, starts_at=now - dt.timedelta(days=5),
+                                  place="Court 2", received_at=now - dt.timedelta(days=9), actor=witness_care).hearing
+    received = now - dt.timedelta(days=2)
+    client.force_login(witness_care)
+    page = client.get(url("hearing-result", case, hearing_id=trial.pk, result="verdict")).content.decode()
+    assert "Record the verdict" in page and "Guilty of some charges, not guilty of others" in page
+    response = client.post(url("hearing-result", case, hearing_id=trial.pk, result="verdict"), {
+        "verdict": "guilty", "result": "Guilty on both counts", **date_parts("received_on", received.date()),
+        "received_time": received.strftime("%H:%M"),
+    }, follow=True)
+    item = NewsItem.objects.get(kind="verdict")
+    due = date_format(timezone.localtime(item.commitment.due_at), "l j F Y")
+    assert f"News recorded. Tell the victim by the end of {due}." in _recorded(response)
+    assert item.received_at == received.replace(second=0, microsecond=0)
+    assert item.commitment.due_at == rules.court_news_commitment(
+        CourtNews.VERDICT, item.received_at, case.enhanced_rights, deadlines()).due_at
+    trial.refresh_from_db()
+    assert (trial.verdict, trial.status, trial.result) == ("guilty", Hearing.Status.HEARD, "Guilty on both counts")
+    assert url("hearing-result", case, hearing_id=trial.pk, result="verdict") not in _recorded(response)
+
+
+def test_a_verdict_needs_the_verdict_and_cannot_be_received_before_the_hearing(client, charged, case, witness_care):
+    now = timezone.localtime()
+    trial = services.list_hearing(charged, kind=Hearing.Kind.TRIAL, starts_at=now - dt.timedelta(days=1),
+                                  place="", received_at=now - dt.timedelta(days=9), actor=witness_care).hearing
+    client.force_login(witness_care)
+    target = url("hearing-result", case, hearing_id=trial.pk, result="verdict")
+    received = now - dt.timedelta(days=3)
+    form = {**date_parts("received_on", received.date()), "received_time": received.strftime("%H:%M")}
+    assert "Select the verdict" in client.post(target, form).content.decode()
+    page = client.post(target, {**form, "verdict": "guilty"}).content.decode()
+    assert "The result cannot be received before the hearing" in page
+    assert not NewsItem.objects.filter(kind="verdict").exists()
+    trial.refresh_from_db()
+    assert trial.verdict == "" and trial.status == Hearing.Status.LISTED
