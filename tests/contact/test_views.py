@@ -252,3 +252,77 @@ def test_the_panel_costs_two_queries(officer, case, django_assert_max_num_querie
     with translation.override("en"), django_assert_max_num_queries(2):
         html = template.render(Context({"case": case}))
     assert "Next update due by" in html
+
+
+# --- Quiet hours: the victim's own choice survives an officer's change, and staff see and set it ---------------
+def form_values(page: str) -> dict:
+    """What the browser would send back for the page's text inputs and checked radios, as shown."""
+    values = {name: unescape(value) for name, value in
+              re.findall(r'<input class="govuk-input[^>]*name="(\w+)" type="text"\s*(?:value="([^"]*)")?', page)}
+    values.update(re.findall(r'name="(\w+)" type="radio" value="([^"]*)" checked', page))
+    return values
+
+
+def test_an_officers_change_keeps_the_victims_quiet_hours(client, officer, case):
+    services.agree_contact(case, Terms(channel="email", every_days=14, quiet_from=dt.time(21, 0),
+                                       quiet_until=dt.time(8, 0)), actor=officer)
+    client.force_login(officer)
+    address = url("agreement", case)
+    page = client.get(address).content.decode()
+    shown = form_values(page)
+    assert (shown["quiet_from"], shown["quiet_until"]) == ("21:00", "08:00")
+    # The officer changes only how often, and sends the rest of the page as it was shown.
+    form = {**shown, "frequency": "28", "submission_id": submission_id(client, address)}
+    assert client.post(address, form).status_code == 302
+    agreement = ContactAgreement.objects.current().get(case=case)
+    assert (agreement.version, agreement.every_days) == (2, 28)
+    assert (agreement.quiet_from, agreement.quiet_until) == (dt.time(21, 0), dt.time(8, 0))
+
+
+def test_staff_set_quiet_hours_and_see_them_on_the_panel(client, officer, case):
+    client.force_login(officer)
+    address = url("agreement", case)
+    form = {**AGREEMENT, "quiet_from": "22.30", "quiet_until": "07:00", "submission_id": submission_id(client, address)}
+    assert client.post(address, form).status_code == 302
+    agreement = ContactAgreement.objects.current().get(case=case)
+    assert (agreement.quiet_from, agreement.quiet_until) == (dt.time(22, 30), dt.time(7, 0))
+    page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    panel = page.split('id="updates-for-the-victim"', 1)[1]
+    assert "Quiet hours" in panel and "No email, text message or letter from 22:30 to 07:00" in panel
+    assert f'{address}#id_quiet_from' in panel
+
+
+def test_the_panel_says_when_there_are_no_quiet_hours(client, officer, case):
+    services.agree_contact(case, Terms(channel="phone", every_days=7), actor=officer)
+    client.force_login(officer)
+    panel = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode().split(
+        'id="updates-for-the-victim"', 1)[1]
+    row = panel.split("Quiet hours", 1)[1].split("</div>", 1)[0]
+    assert "None given" in row
+
+
+@pytest.mark.parametrize(("changes", "errors"), [
+    ({"quiet_from": "21:00"}, ["Enter the time quiet hours end, or leave both times empty"]),
+    ({"quiet_until": "08:00"}, ["Enter the time quiet hours start, or leave both times empty"]),
+    ({"quiet_from": "9pm", "quiet_until": "08:00"}, ["Enter a time like 21:00"]),
+    ({"quiet_from": "21:00", "quiet_until": "21:00"},
+     ["Quiet hours must end at a different time from when they start"]),
+], ids=["no-end", "no-start", "not-a-time", "same-times"])
+def test_quiet_hours_errors_name_the_field(client, officer, case, changes, errors):
+    client.force_login(officer)
+    address = url("agreement", case)
+    response = client.post(address, {**AGREEMENT, **changes, "submission_id": submission_id(client, address)})
+    assert response.status_code == 200
+    assert error_summary(response) == errors
+    assert not ContactAgreement.objects.exists()
+
+
+def test_quiet_hours_in_welsh(client, officer, case):
+    services.agree_contact(case, Terms(channel="email", every_days=7, quiet_from=dt.time(21, 0),
+                                       quiet_until=dt.time(8, 0)), actor=officer)
+    client.force_login(officer)
+    in_welsh(client)
+    detail = unescape(client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode())
+    assert "Oriau tawel" in detail and "Dim e-bost, neges destun na llythyr rhwng 21:00 a 08:00" in detail
+    form = unescape(client.get(url("agreement", case)).content.decode())
+    assert "Oriau tawel (dewisol)" in form

@@ -29,6 +29,12 @@ def _text(label, limit, error, **kwargs):
                            **kwargs)
 
 
+def _time(label):
+    return forms.TimeField(label=label, required=False, input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+                           widget=forms.TimeInput(format="%H:%M"),
+                           error_messages={"invalid": _("Enter a time like 21:00")})
+
+
 class AgreementForm(SubmittedOnceForm):
     channel = _radios(_("How does the victim want to be updated?"), _("Select how the victim wants to be updated"),
                       Channel.choices)
@@ -51,6 +57,9 @@ class AgreementForm(SubmittedOnceForm):
         help_text=_("For the victim's safety: for example a shared phone, or an address the suspect knows"),
         widget=forms.Textarea,
     )
+    # The victim's quiet hours: no email, text or letter is sent between these times (it waits until they end).
+    quiet_from = _time(pgettext_lazy("quiet hours", "From"))
+    quiet_until = _time(pgettext_lazy("quiet hours", "Until"))
     language = _radios(_("Which language?"), _("Select the language for updates"), Language.choices)
     other_language = _text(_("If another language, which one?"), 100, _("Language must be 100 characters or fewer"))
     interpreter_needed = forms.BooleanField(label=_("The victim needs an interpreter"), required=False)
@@ -71,6 +80,9 @@ class AgreementForm(SubmittedOnceForm):
         initial = {name: getattr(agreement, name) for name in (
             "channel", "preferred_times", "times_not_to_contact", "details_not_to_use", "language", "other_language",
             "interpreter_needed", "nominated_name", "nominated_relationship", "nominated_contact")}
+        for name in ("quiet_from", "quiet_until"):
+            value = getattr(agreement, name)
+            initial[name] = value.strftime("%H:%M") if value is not None else ""
         return {**initial, "frequency": frequency, "other_days": days if frequency == OTHER_DAYS else None}
 
     def clean(self):
@@ -85,7 +97,19 @@ class AgreementForm(SubmittedOnceForm):
             self.add_error("nominated_name", _("Enter the name of the person the victim nominated"))
         if data.get("nominated_name") and not data.get("nominated_contact") and "nominated_contact" not in self.errors:
             self.add_error("nominated_contact", _("Enter how to contact the person the victim nominated"))
+        self._clean_quiet_hours(data)
         return data
+
+    def _clean_quiet_hours(self, data) -> None:
+        if "quiet_from" in self.errors or "quiet_until" in self.errors:
+            return
+        start, end = data.get("quiet_from"), data.get("quiet_until")
+        if start is None and end is not None:
+            self.add_error("quiet_from", _("Enter the time quiet hours start, or leave both times empty"))
+        elif end is None and start is not None:
+            self.add_error("quiet_until", _("Enter the time quiet hours end, or leave both times empty"))
+        elif start is not None and start == end:
+            self.add_error("quiet_until", _("Quiet hours must end at a different time from when they start"))
 
     @property
     def terms(self) -> Terms:
@@ -100,6 +124,7 @@ class AgreementForm(SubmittedOnceForm):
             language=data["language"], other_language=data["other_language"] if other else "",
             interpreter_needed=data["interpreter_needed"], nominated_name=data["nominated_name"],
             nominated_relationship=data["nominated_relationship"], nominated_contact=data["nominated_contact"],
+            quiet_from=data["quiet_from"], quiet_until=data["quiet_until"],
         )
 
 
