@@ -35,7 +35,7 @@ from victimcare.victims.models import Victim
 # Later domain areas add their own demo data (directory, teams, consents, meetings), in this order.
 DEMO_AREAS = ("victimcare.sharing.demo", "victimcare.support.demo", "victimcare.neighbourhood.demo",
               "victimcare.multiagency.demo", "victimcare.court.demo", "victimcare.property.demo",
-              "victimcare.portal.demo")
+              "victimcare.portal.demo", "victimcare.satisfaction.demo")
 SEED = 20250601
 VICTIMS = 150
 CLOSED_CASES = 70
