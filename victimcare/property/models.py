@@ -1,5 +1,10 @@
 """Property (charter standard 9): the stores a force keeps property in, the register of items taken on a
-case, and each item's chain of custody, which can only be added to (through services.add_custody_entry)."""
+case, and each item's chain of custody, which can only be added to (through services.add_custody_entry).
+
+The chain is guarded at every level: services.add_custody_entry refuses a bad entry with a translated error for
+the form; CustodyEntry.save() refuses an entry out of sequence, out of order, from the wrong place or after a
+movement it cannot follow, whoever calls it; the queryset refuses update, delete, bulk_update and bulk_create;
+and database triggers (migration 0002) refuse UPDATE and DELETE of the table from any SQL."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -130,6 +135,10 @@ class AppendOnlyQuerySet(models.QuerySet):
     def bulk_update(self, objs, fields, batch_size=None):
         raise ValidationError("Custody entries cannot be changed.")
 
+    def bulk_create(self, objs, *args, **kwargs):
+        raise ValidationError("Custody entries are added one at a time, so that each is checked against the chain: "
+                              "bulk_create is refused.")
+
 
 class Movement(models.TextChoices):
     SEIZED = "seized", _("Seized")
@@ -140,6 +149,34 @@ class Movement(models.TextChoices):
     RELEASED = "released", _("Released from the store")
     RETURNED_TO_OWNER = "returned_to_owner", _("Returned to the owner")
     DISPOSED = "disposed", pgettext_lazy("custody", "Disposed of")
+
+
+# Which movements may follow the last one (None: the first entry). Nothing follows a return to the owner or
+# a disposal; an item away for examination can only come back.
+_IN_POLICE_HANDS = frozenset({Movement.BOOKED_IN, Movement.MOVED, Movement.SENT_FOR_EXAMINATION, Movement.RELEASED,
+                              Movement.RETURNED_TO_OWNER, Movement.DISPOSED})
+ALLOWED_AFTER = {
+    None: frozenset({Movement.SEIZED}),
+    Movement.SEIZED: _IN_POLICE_HANDS,
+    Movement.BOOKED_IN: _IN_POLICE_HANDS,
+    Movement.MOVED: _IN_POLICE_HANDS,
+    Movement.RETURNED_FROM_EXAMINATION: _IN_POLICE_HANDS,
+    Movement.RELEASED: _IN_POLICE_HANDS,
+    Movement.SENT_FOR_EXAMINATION: frozenset({Movement.RETURNED_FROM_EXAMINATION}),
+    Movement.RETURNED_TO_OWNER: frozenset(),
+    Movement.DISPOSED: frozenset(),
+}
+
+
+def same_place(store_a, place_a: str, store_b, place_b: str) -> bool:
+    """The same store (or none) and the same place, ignoring case and spacing."""
+    return (getattr(store_a, "pk", store_a) == getattr(store_b, "pk", store_b)
+            and " ".join((place_a or "").split()).casefold() == " ".join((place_b or "").split()).casefold())
+
+
+def to_the_minute(moment):
+    """Times are entered to the minute: an entry may carry the same minute as the one before it."""
+    return moment.replace(second=0, microsecond=0)
 
 
 class CustodyEntry(models.Model):
@@ -170,7 +207,39 @@ class CustodyEntry(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValidationError("Custody entries cannot be changed.")
+        self.check_follows_on()
         super().save(*args, **kwargs)
+
+    def check_follows_on(self) -> None:
+        """Refuse (ValidationError naming the field) an entry that is not the next one in its item's chain: the
+        next number, no earlier than the last entry, a movement that may follow it, starting where it ended.
+        Two writers racing for the same number are stopped by the unique (item, sequence) constraint."""
+        last = (CustodyEntry.objects.filter(item_id=self.item_id).select_related("to_store")
+                .order_by("-sequence").first())
+        expected = last.sequence + 1 if last is not None else 1
+        if self.sequence != expected:
+            raise ValidationError({"sequence": ValidationError(
+                "Entry %(sequence)s is out of sequence: the next entry in this item's chain of custody is number "
+                "%(expected)s.", code="out_of_sequence", params={"sequence": self.sequence, "expected": expected})})
+        if self.at is None:
+            raise ValidationError({"at": ValidationError("Enter when the movement happened.", code="required")})
+        if last is None:
+            if self.movement not in ALLOWED_AFTER[None]:
+                raise ValidationError({"movement": ValidationError(
+                    "The first entry in a chain of custody must be the seizure.", code="not_seizure")})
+            return
+        if to_the_minute(self.at) < to_the_minute(last.at):
+            raise ValidationError({"at": ValidationError(
+                "The entry is out of order: %(at)s is before the last entry in the chain (%(last)s).",
+                code="out_of_order", params={"at": self.at.isoformat(), "last": last.at.isoformat()})})
+        if self.movement not in ALLOWED_AFTER.get(last.movement, frozenset()):
+            raise ValidationError({"movement": ValidationError(
+                "“%(movement)s” cannot follow “%(last)s” in a chain of custody.", code="not_allowed",
+                params={"movement": self.movement, "last": last.movement})})
+        if not same_place(self.from_store_id, self.from_place, last.to_store_id, last.to_place):
+            raise ValidationError({"from_place": ValidationError(
+                "The item was last recorded at %(where)s: a movement must start where the last one ended.",
+                code="gap", params={"where": last.to_label})})
 
     def delete(self, *args, **kwargs):
         raise ValidationError("Custody entries cannot be deleted.")

@@ -17,7 +17,16 @@ from victimcare.charter import rules as charter_rules
 from victimcare.charter.services import deadlines, meet_commitment, open_commitment, waive_commitment
 from victimcare.notifications import victim_messages
 from victimcare.organisations.models import Organisation
-from victimcare.property.models import CustodyEntry, KeptInstead, Movement, PropertyItem, place_label
+from victimcare.property.models import (
+    ALLOWED_AFTER,
+    CustodyEntry,
+    KeptInstead,
+    Movement,
+    PropertyItem,
+    place_label,
+    same_place,
+    to_the_minute,
+)
 from victimcare.property.rules import DisposalRule
 
 logger = logging.getLogger(__name__)
@@ -25,20 +34,7 @@ Kind = TimelineEvent.Kind
 Status = PropertyItem.Status
 DISPOSAL_REASON = "Unclaimed: disposed of under the Police (Property) Regulations 1997"
 
-# Which movements may follow the last one. Nothing follows a return to the owner or a disposal.
-_IN_POLICE_HANDS = frozenset({Movement.BOOKED_IN, Movement.MOVED, Movement.SENT_FOR_EXAMINATION, Movement.RELEASED,
-                              Movement.RETURNED_TO_OWNER, Movement.DISPOSED})
-ALLOWED_AFTER = {
-    None: frozenset({Movement.SEIZED}),
-    Movement.SEIZED: _IN_POLICE_HANDS,
-    Movement.BOOKED_IN: _IN_POLICE_HANDS,
-    Movement.MOVED: _IN_POLICE_HANDS,
-    Movement.RETURNED_FROM_EXAMINATION: _IN_POLICE_HANDS,
-    Movement.RELEASED: _IN_POLICE_HANDS,
-    Movement.SENT_FOR_EXAMINATION: frozenset({Movement.RETURNED_FROM_EXAMINATION}),
-    Movement.RETURNED_TO_OWNER: frozenset(),
-    Movement.DISPOSED: frozenset(),
-}
+# Which movements may follow the last one: models.ALLOWED_AFTER (CustodyEntry.save() checks it too).
 # Movements recorded on the movement page; seizure, return and disposal have their own.
 ORDINARY_MOVEMENTS = (Movement.BOOKED_IN, Movement.MOVED, Movement.SENT_FOR_EXAMINATION,
                       Movement.RETURNED_FROM_EXAMINATION, Movement.RELEASED)
@@ -78,15 +74,6 @@ def _bilingual_place(store, place: str) -> dict[str, str]:
     return {"en": english, "cy": welsh}
 
 
-def _same_place(store_a, place_a: str, store_b, place_b: str) -> bool:
-    return (getattr(store_a, "pk", None) == getattr(store_b, "pk", None)
-            and " ".join((place_a or "").split()).casefold() == " ".join((place_b or "").split()).casefold())
-
-
-def _minute(moment):
-    return moment.replace(second=0, microsecond=0)
-
-
 @transaction.atomic
 def add_custody_entry(item: PropertyItem, movement: str, *, actor, at, from_store=None, from_place: str = "",
                       to_store=None, to_place: str = "", note: str = "", now=None) -> CustodyEntry:
@@ -110,10 +97,10 @@ def add_custody_entry(item: PropertyItem, movement: str, *, actor, at, from_stor
         if movement not in ALLOWED_AFTER[last.movement]:
             raise PropertyError(gettext_noop("“%(movement)s” cannot follow “%(last)s”"), "movement",
                                 movement=str(Movement(movement).label), last=str(Movement(last.movement).label))
-        if not _same_place(from_store, from_place, last.to_store, last.to_place):
+        if not same_place(from_store, from_place, last.to_store, last.to_place):
             raise PropertyError(gettext_noop("The item was last recorded at %(where)s: a movement must start where "
                                              "the last one ended"), "from_place", where=last.to_label)
-        if at < _minute(last.at):  # times are entered to the minute
+        if at < to_the_minute(last.at):  # times are entered to the minute
             raise PropertyError(gettext_noop("The time cannot be before the last entry in the chain (%(when)s)"),
                                 "at", when=timezone.localtime(last.at).strftime("%d/%m/%Y %H:%M"))
     elif not from_place and from_store is None:
@@ -299,7 +286,7 @@ def record_owner_told(item: PropertyItem, *, actor, how: str, at=None, channel="
             raise PropertyError(gettext_noop("Enter how the owner was told"), "how")
         if locked.owner_told_at is not None:
             raise PropertyError(gettext_noop("The owner has already been told"))
-        if locked.no_longer_needed_at and moment < _minute(locked.no_longer_needed_at):
+        if locked.no_longer_needed_at and moment < to_the_minute(locked.no_longer_needed_at):
             raise PropertyError(gettext_noop("The owner cannot have been told before the item was no longer needed"),
                                 "at")
         if moment > timezone.now():
