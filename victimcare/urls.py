@@ -20,6 +20,8 @@ urlpatterns = [
     path("property/", include("victimcare.property.urls")),
     path("messages/", include("victimcare.notifications.urls")),
     path("portal/", include("victimcare.portal.urls")),
+    path("equality/", include("victimcare.equality.urls")),
+    path("satisfaction/", include("victimcare.satisfaction.urls")),
     path("api/", include("victimcare.api.urls")),
     path("admin/", admin.site.urls),
 ]

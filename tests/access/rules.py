@@ -262,6 +262,7 @@ RULES.update({
 # imported last, as they use the names defined in this module.
 from tests.access import (  # noqa: E402
     rules_court,
+    rules_equality,
     rules_multiagency,
     rules_neighbourhood,
     rules_notifications,
@@ -272,7 +273,7 @@ from tests.access import (  # noqa: E402
 )
 
 for _app_rules in (rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court, rules_property,
-                   rules_notifications, rules_portal):
+                   rules_notifications, rules_portal, rules_equality):
     _clash = set(_app_rules.RULES) & set(RULES)
     if _clash:
         raise ValueError(f"URLs ruled twice: {sorted(_clash)}")

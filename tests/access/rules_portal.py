@@ -28,6 +28,7 @@ RULES: dict[str, Rule] = {
     "portal:consents": Rule(PAGE),
     "portal:support": Rule(PAGE),
     "portal:survey": Rule(PAGE),
+    "portal:about-you": Rule(PAGE),
     "portal:consent-change": Rule(everyone(PORTAL_SIGN_IN, victim=Redirect("portal:consents"), other_victim=404),
                                   method="post", data={"decision": "withdrawn"}, kwargs=CONSENT),
     "portal:staff-reply": Rule(STAFF_CHANGE, method="post", data={"text": "We have arrested someone."},

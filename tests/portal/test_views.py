@@ -16,7 +16,7 @@ from victimcare.sharing.services import current_consent, record_consent
 pytestmark = pytest.mark.django_db
 Kind = TimelineEvent.Kind
 PAGES = ("portal:home", "portal:updates", "portal:message", "portal:complaint", "portal:consents",
-         "portal:support", "portal:survey")
+         "portal:support", "portal:survey", "portal:about-you")
 EXIT = 'href="https://www.bbc.co.uk/weather"'
 
 

@@ -126,7 +126,8 @@ def case_detail(request, case_id):
     case = access.get_case_for_user(request.user, case_id, what="case page",
                                     queryset=access.visible_cases(request.user).select_related(*_CASE_RELATED))
     now = timezone.now()
-    may_act = access.may_change_case(request.user, case) and case.status == case.Status.OPEN
+    may_change = access.may_change_case(request.user, case)
+    may_act = may_change and case.status == case.Status.OPEN
     commitments = case.commitments.select_related("owner_organisation", "owner_person").order_by("due_at", "id")
     events = (
         TimelineEvent.objects.filter(Q(case=case) | Q(case__isnull=True, crime_id=case.crime_id))
@@ -141,6 +142,7 @@ def case_detail(request, case_id):
         "commitment_rows": _commitment_rows(case, commitments, may_act, now),
         "timeline": [describe(event, case) for event in events],
         "may_act": may_act,
+        "may_change": may_change,
         "supervises": access.supervises(request.user, case),
     })
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("consents/<int:consent_id>/", views.consent_change, name="consent-change"),
     path("support/", views.support, name="support"),
     path("survey/", views.survey, name="survey"),
+    path("about-you/", views.about_you, name="about-you"),
     path("staff/<int:case_id>/messages/<int:event_id>/reply/", views.staff_reply, name="staff-reply"),
     path("staff/<int:case_id>/complaints/<int:event_id>/acknowledge/", views.staff_acknowledge,
          name="staff-acknowledge"),

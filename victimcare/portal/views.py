@@ -34,7 +34,7 @@ CASE_KEY, SEEN_KEY, PENDING_KEY = "portal_case_id", "portal_seen_at", "portal_co
 ACCESS_LOG_WHAT = (gettext_noop("portal home"), gettext_noop("portal updates form"),
                    gettext_noop("portal message form"),
                    gettext_noop("portal complaint form"), gettext_noop("portal consents"),
-                   gettext_noop("portal survey"), gettext_noop("portal support"))
+                   gettext_noop("portal survey"), gettext_noop("portal support"), gettext_noop("portal about you"))
 ERRORS = (services.PortalError, CaseStateError, ContactStateError, ConsentError, ValueError)
 
 
@@ -181,8 +181,10 @@ def home(request, case):
 
     now = timezone.now()
     hearings = _hearings(case)
+    due = next_update(case)
     return render(request, "portal/home.html", {
-        "case": case, "story": story(case), "next_update": next_update(case), "agreement": current_agreement(case),
+        "case": case, "story": story(case), "next_update": due, "agreement": current_agreement(case),
+        "update_late": due is not None and due.is_overdue(now),
         "referrals": _referrals(case), "support_choice": current_choice(case.victim),
         "upcoming": [hearing for hearing in hearings if hearing.starts_at >= now],
         "past": [hearing for hearing in hearings if hearing.starts_at < now], "property": _property(case),
@@ -365,6 +367,32 @@ def survey(request, case):
             messages.success(request, _("Thank you for telling us how we did."))
             return redirect("portal:home")
     return render(request, "portal/survey.html", {"case": case, "form": form})
+
+
+@portal_page("portal about you")
+@require_http_methods(["GET", "POST"])
+def about_you(request, case):
+    """The victim's own equality answers (optional): the same questions staff ask, pre-filled with what the
+    victim said before. Only the victim here and the case's officers and supervisors see them."""
+    from victimcare.equality.forms import EqualityForm
+    from victimcare.equality.services import EqualityError, record_equality_answers
+    from victimcare.equality.views import initial_answers, nothing_chosen
+
+    initial = initial_answers(case.victim)
+    form = EqualityForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if nothing_chosen(form, initial):
+            form.add_error(None, _("Choose at least one answer. If you do not want to answer, you do not have to: "
+                                   "go back to your case."))
+        else:
+            try:
+                record_equality_answers(case.victim, answers=form.answers(), how="portal", case=case)
+            except (EqualityError, *ERRORS) as error:
+                _failed(form, error)
+            else:
+                messages.success(request, _("Thank you. Your answers have been saved."))
+                return redirect("portal:home")
+    return render(request, "portal/about_you.html", {"case": case, "form": form, "answered": bool(initial)})
 
 
 # --- Staff: answering the victim -----------------------------------------------------------------------
