@@ -147,29 +147,29 @@ def compliance(filters: Filters, by: str, *, now: dt.datetime | None = None) -> 
 
 
 def _compliance(cells, by: str, live_overdue, times, *, now=None) -> list[ComplianceRow]:
-    now = now or timezone.now()
-    this_month = month_of(now)
+    """Adds up `cells` by `by`. A cell's open commitments are overdue if its month has passed, not yet due
+    if its month is to come; this month's are split by `live_overdue` (what is overdue right now)."""
+    this_month = month_of(now or timezone.now())
     field_name = _FIELD[by]
+    open_by_month = {"open_past": Sum("open", filter=Q(month__lt=this_month)),
+                     "open_now": Sum("open", filter=Q(month=this_month)),
+                     "open_later": Sum("open", filter=Q(month__gt=this_month))}
     rows: dict = {}
-    for cell in cells.values(field_name, "month").annotate(**{name: Sum(name) for name in COUNTS}):
+    sums = {name: Sum(name) for name in COUNTS if name != "open"}
+    for cell in cells.values(field_name).annotate(**sums, **open_by_month).order_by():
         key = _group_key(by, cell)
         row = rows.setdefault(key, ComplianceRow(key))
-        for name in COUNTS[1:-1]:
+        for name in sums:
             setattr(row, name, getattr(row, name) + cell[name])
-        row.total += cell["total"]
-        if cell["month"] < this_month:
-            row.overdue += cell["open"]
-        elif cell["month"] > this_month:
-            row.not_yet_due += cell["open"]
-        else:
-            row.not_yet_due += cell["open"]  # split below by what is overdue now
+        row.overdue += cell["open_past"] or 0
+        row.not_yet_due += (cell["open_now"] or 0) + (cell["open_later"] or 0)
     for live in live_overdue:
         key = _group_key(by, live)
         row = rows.setdefault(key, ComplianceRow(key))
         row.overdue += live["overdue"]
         row.not_yet_due -= live["overdue"]
     if times is not None:
-        for time in times.values(field_name, "month", "bucket").annotate(count=Sum("count")):
+        for time in times.values(field_name, "bucket").annotate(count=Sum("count")).order_by():
             key = _group_key(by, time)
             if key in rows:
                 rows[key].histogram[time["bucket"]] += time["count"]
@@ -190,8 +190,7 @@ def _live_overdue(filters: Filters, field_name: str, *, now=None, characteristic
     facts = CommitmentFact.objects.filter(filters.cell_filter(), outcome="open", due_at__gte=start, due_at__lt=now)
     if characteristic:
         field_name = f"groups__{characteristic}"
-    return [{**row, "month": this_month, field_name: row[field_name]}
-            for row in facts.values(field_name).annotate(overdue=Count("pk"))]
+    return [{**row, "month": this_month} for row in facts.values(field_name).annotate(overdue=Count("pk")).order_by()]
 
 
 @dataclass

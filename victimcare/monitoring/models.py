@@ -87,8 +87,8 @@ class FairnessCell(CellCounts):
 
 
 class TimeToMeetCell(models.Model):
-    """How many commitments of a ComplianceCell's kind were met after `bucket` minutes (rounded up to the
-    bucket's resolution: 1 minute to 2 hours, 15 minutes to 2 days, an hour to 30 days, then a day)."""
+    """How many commitments of a ComplianceCell's kind were met within `bucket` minutes but not within the
+    bucket below (facts.BUCKETS)."""
 
     month = models.DateField()
     kind = models.CharField(max_length=40)
