@@ -93,7 +93,8 @@ def simulate(cases: int, months: list[dt.date], rng: np.random.Generator) -> dic
     minutes = np.ceil(medians * rng.lognormal(0, 0.8, total)).astype(np.int64)
     return {"kinds": kinds, "kind": kind, "case": case, "month": month, "area": area_of_case[case],
             "category": category_of_case[case], "enhanced": enhanced_of_case[case], "outcome": outcome,
-            "minutes": minutes, "groups": {c: (options, chosen[case]) for c, (options, chosen) in groups_of_case.items()},
+            "minutes": minutes,
+            "groups": {c: (options, chosen[case]) for c, (options, chosen) in groups_of_case.items()},
             "case_groups": groups_of_case, "case_area": area_of_case, "case_category": category_of_case,
             "case_enhanced": enhanced_of_case, "case_month": month_of_case, "total": total}
 
@@ -144,7 +145,7 @@ def copy_rows(table: str, columns: list[str], rows) -> int:
 
 
 def load_cells(sim: dict, months: list[dt.date], organisations: dict, rng) -> dict[str, int]:
-    from victimcare.monitoring.models import ComplianceCell, FairnessCell, SatisfactionCell, TimeToMeetCell
+    from victimcare.monitoring.models import ComplianceCell, FairnessCell, TimeToMeetCell
 
     owner = owners(sim, organisations)
     outcome_values = {name: (sim["outcome"] == index).astype(np.int64) for index, name in enumerate(OUTCOMES)}
