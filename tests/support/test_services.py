@@ -6,11 +6,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.factories import OrganisationFactory
 from victimcare.cases.models import TimelineEvent
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
 from victimcare.sharing.models import ConsentRecord, Decision, Disclosure, How, LawfulBasis, Purpose
-from victimcare.sharing.services import record_consent
+from victimcare.sharing.partner import shared_case
+from victimcare.sharing.services import DECLINED_AT_SERVICE, REFERRAL_TURNED_DOWN, SUPPORT_CLOSED, record_consent
 from victimcare.support import services
 from victimcare.support.models import Referral, SupportNeed
 
@@ -288,3 +290,119 @@ def test_the_reasons_commitments_are_waived_for_read_in_welsh(case, officer, ser
     waived = case.timeline.get(kind=Kind.COMMITMENT_WAIVED)
     with translation.override("cy"):
         assert describe(waived, case).detail == "Optiodd y dioddefwr allan o gymorth"
+
+
+# --- When a referral ends, the service stops seeing the victim's details ---------------------------------
+def _accepted(case, officer, caseworker, service):
+    wants_support(case, officer, at=london(2026, 5, 4, 9))
+    referral = services.send_referral(case, service, actor=officer, at=london(2026, 5, 4, 10))
+    services.accept_referral(referral, actor=caseworker, at=london(2026, 5, 4, 11))
+    return referral
+
+
+ENDINGS = {
+    "turned down": (lambda referral, actor, at: services.reject_referral(
+        referral, reason="Outside our area", actor=actor, at=at), REFERRAL_TURNED_DOWN),
+    "closed": (lambda referral, actor, at: services.close_support(
+        referral, outcome="Support completed", actor=actor, at=at), SUPPORT_CLOSED),
+    "declined at the service": (lambda referral, actor, at: services.record_declined_by_victim(
+        referral, note="Has family support", how=How.WRITTEN, actor=actor, at=at), DECLINED_AT_SERVICE),
+}
+
+
+@pytest.mark.parametrize("ending", list(ENDINGS))
+def test_ending_a_referral_ends_the_sharing_with_the_service_with_when_and_why(case, officer, caseworker, service,
+                                                                             ending):
+    step, reason = ENDINGS[ending]
+    wants_support(case, officer, at=london(2026, 5, 4, 9))
+    referral = services.send_referral(case, service, actor=officer, at=london(2026, 5, 4, 10))
+    if ending == "closed":
+        services.accept_referral(referral, actor=caseworker, at=london(2026, 5, 4, 11))
+    organisations = {service.organisation_id}
+    assert shared_case(case.pk, organisations) is not None
+    ended_at = london(2026, 5, 6, 15, 30)
+
+    step(referral, caseworker, ended_at)
+
+    disclosure = Disclosure.objects.get(pk=referral.disclosure_id)
+    assert disclosure.status == Disclosure.Status.ENDED
+    assert disclosure.ended_at == ended_at and disclosure.ended_reason == reason
+    event = case.timeline.get(kind=Kind.SHARING_ENDED)
+    assert event.occurred_at == ended_at and event.actor == caseworker
+    assert event.data["disclosure"] == disclosure.pk and event.data["reason"] == reason
+    assert shared_case(case.pk, organisations) is None
+
+
+def test_the_reason_sharing_ended_reads_in_welsh(case, officer, caseworker, service):
+    from django.utils import translation
+
+    from victimcare.cases.timeline import describe
+
+    referral = _accepted(case, officer, caseworker, service)
+    services.close_support(referral, outcome="Done", actor=caseworker)
+    with translation.override("cy"):
+        entry = describe(case.timeline.get(kind=Kind.SHARING_ENDED), case)
+    assert entry.detail == "Daeth y gwasanaeth â'i gymorth i ben"
+
+
+def test_a_decline_at_the_service_goes_in_the_consent_ledger(case, officer, caseworker, service, other_service):
+    """The police no longer see consent to a referral; any other referral on that consent ends with it."""
+    referral = _accepted(case, officer, caseworker, service)
+    other = services.send_referral(case, other_service, actor=officer, at=london(2026, 5, 4, 12))
+    declined_at = london(2026, 5, 5, 9)
+
+    services.record_declined_by_victim(referral, actor=caseworker, note="Has family support", how=How.WRITTEN,
+                                       at=declined_at)
+
+    choice = services.current_choice(case.victim)
+    assert (choice.decision, choice.how, choice.at, choice.recorded_by, choice.case, choice.note) == (
+        Decision.REFUSED, How.WRITTEN, declined_at, caseworker, case, "Has family support")
+    assert not services.may_send(case)
+    other.refresh_from_db()
+    assert other.status == Status.DECLINED_BY_VICTIM
+    assert Disclosure.objects.get(pk=other.disclosure_id).status == Disclosure.Status.ENDED
+    assert not Disclosure.objects.in_force().filter(case=case).exists()
+    recorded = case.timeline.get(kind=Kind.CONSENT_RECORDED, data__decision=Decision.REFUSED)
+    assert recorded.actor == caseworker and recorded.data["how"] == How.WRITTEN
+    assert not case.commitments.open().filter(kind=CommitmentKind.REFERRAL_TO_SUPPORT).exists()
+
+
+def test_a_decline_at_the_service_needs_to_say_how(case, officer, caseworker, service):
+    referral = _accepted(case, officer, caseworker, service)
+    with pytest.raises(services.SupportError, match="Unknown way"):
+        services.record_declined_by_victim(referral, actor=caseworker, how=How.PORTAL)
+    assert Referral.objects.get(pk=referral.pk).status == Status.ACCEPTED
+
+
+def test_turning_down_keeps_the_victims_consent_for_a_referral_elsewhere(case, officer, caseworker, service):
+    wants_support(case, officer)
+    referral = services.send_referral(case, service, actor=officer)
+    services.reject_referral(referral, reason="Full", actor=caseworker)
+    assert services.current_choice(case.victim).decision == Decision.GIVEN and services.may_send(case)
+
+
+def test_ended_referrals_from_before_still_sharing_stop_sharing_on_migration(case, officer, caseworker, service):
+    """Referrals ended before the fix left their disclosure in force: the data migration ends it, on the
+    timeline, as of when the referral ended."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("victimcare.support.migrations.0002_end_sharing_of_ended_referrals")
+    referral = _accepted(case, officer, caseworker, service)
+    active = services.send_referral(case, service.__class__.objects.create(
+        name_en="Other", name_cy="Arall", summary_en="x", summary_cy="x",
+        organisation=OrganisationFactory(kind="victim_service")), actor=officer)
+    ended_at = london(2026, 5, 7, 10)
+    Referral.objects.filter(pk=referral.pk).update(status=Status.CLOSED, updated_at=ended_at)  # as before the fix
+
+    migration.end_sharing_of_ended_referrals(apps, None)
+
+    disclosure = Disclosure.objects.get(pk=referral.disclosure_id)
+    assert disclosure.status == Disclosure.Status.ENDED and disclosure.ended_at == ended_at
+    assert disclosure.ended_reason == SUPPORT_CLOSED
+    event = case.timeline.get(kind=Kind.SHARING_ENDED)
+    assert event.occurred_at == ended_at and event.data["disclosure"] == disclosure.pk
+    assert Disclosure.objects.get(pk=active.disclosure_id).status == Disclosure.Status.IN_FORCE
+    migration.end_sharing_of_ended_referrals(apps, None)  # again: nothing more
+    assert case.timeline.filter(kind=Kind.SHARING_ENDED).count() == 1

@@ -187,11 +187,80 @@ def test_after_the_victim_opts_out_the_service_no_longer_sees_their_details(clie
     referral = referred(case, officer, service)
     services.record_support_choice(case, Decision.WITHDRAWN, how=How.VERBAL, actor=officer, note="Recovered")
     client.force_login(caseworker)
-    page = client.get(reverse("support:referral", kwargs={"referral_id": referral.pk})).content.decode()
-    assert "Declined by the victim" in page and "no longer shared" in page
-    assert case.victim.full_name not in page and case.victim.phone not in page and case.victim.email not in page
+    assert client.get(reverse("support:referral", kwargs={"referral_id": referral.pk})).status_code == 404
+    assert client.get(reverse("sharing:shared-case", kwargs={"case_id": case.pk})).status_code == 404
     ended = client.get(reverse("support:referrals"), {"status": "closed"}).content.decode()
-    assert f"Referral {referral.pk}" in ended and case.victim.full_name not in ended
+    assert case.crime.reference in ended and "Declined by the victim" in ended
+    for detail in (case.victim.full_name, case.victim.phone, "Lives alone"):
+        assert detail not in ended
+
+
+def _post_step(client, referral, action, **data):
+    return client.post(reverse("support:referral-update", kwargs={"referral_id": referral.pk}),
+                       {"action": action, **data})
+
+
+ENDING_STEPS = {
+    "reject": {"reason": "Outside our area"},
+    "close": {"outcome": "Support completed"},
+    "declined": {"how": "verbal", "note": "Has family support"},
+}
+
+
+@pytest.mark.parametrize("action", list(ENDING_STEPS))
+def test_once_the_service_ends_a_referral_it_no_longer_sees_the_victim(client, officer, caseworker, case, service,
+                                                                       action):
+    referral = referred(case, officer, service)
+    referral_url = reverse("support:referral", kwargs={"referral_id": referral.pk})
+    shared_url = reverse("sharing:shared-case", kwargs={"case_id": case.pk})
+    client.force_login(caseworker)
+    if action == "close":
+        _post_step(client, referral, "accept")
+    assert client.get(referral_url).status_code == 200
+    assert case.victim.full_name in client.get(shared_url).content.decode()
+    key = "0b5a0c1e-7d1f-4d55-9a3c-2c7e3f1d2a44"
+
+    done = _post_step(client, referral, action, submission_id=key, **ENDING_STEPS[action])
+
+    assert done.status_code == 302 and done["Location"] == reverse("support:referrals") + "?status=closed"
+    assert client.get(referral_url).status_code == 404
+    assert _post_step(client, referral, "accept").status_code == 404
+    assert client.get(shared_url).status_code == 404
+    lists = [client.get(reverse("support:referrals"), {"status": status}) for status in ("active", "closed")]
+    for listed in lists:
+        page = listed.content.decode()
+        assert case.victim.full_name not in page and case.victim.phone not in page and "Lives alone" not in page
+        assert referral_url not in page
+    ended = lists[1].content.decode()
+    referral.refresh_from_db()
+    assert case.crime.reference in ended and referral.get_status_display() in ended
+    # The same step sent again (a double click, a retry) answers as the first did, and is recorded once.
+    again = _post_step(client, referral, action, submission_id=key, **ENDING_STEPS[action])
+    assert again.status_code == 302 and again["Location"].endswith("?status=closed")
+    assert case.timeline.filter(kind="sharing_ended").count() == 1
+
+
+def test_the_ended_step_says_the_details_are_no_longer_shared(client, officer, caseworker, case, service):
+    referral = referred(case, officer, service)
+    client.force_login(caseworker)
+    page = client.post(reverse("support:referral-update", kwargs={"referral_id": referral.pk}),
+                       {"action": "reject", "reason": "Full"}, follow=True).content.decode()
+    assert "Referral turned down. The police have been told" in page and "no longer shared" in page
+
+
+def test_recording_the_victims_decline_asks_how_they_said_it(client, officer, caseworker, case, service):
+    referral = referred(case, officer, service)
+    client.force_login(caseworker)
+    page = _post_step(client, referral, "declined", note="No thanks").content.decode()
+    assert "Select how the victim told you" in page
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.SENT
+    _post_step(client, referral, "declined", how="written", note="No thanks")
+    choice = services.current_choice(case.victim)
+    assert choice.decision == Decision.REFUSED and choice.how == How.WRITTEN and choice.recorded_by == caseworker
+    client.force_login(officer)
+    panel = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    assert "Does not want support" in panel and "Refer to a support service" not in panel
 
 
 def test_a_caseworker_sees_only_referrals_to_their_service(client, officer, caseworker, other_caseworker, case,
@@ -260,7 +329,8 @@ def test_the_case_page_panel_queries_do_not_grow_with_referrals(client, officer,
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     services.reject_referral(referral, reason="Full", actor=caseworker)
-    for _ in range(3):
+    for _ in range(3):  # the victim comes back each time, after declining at the service
+        services.record_support_choice(case, Decision.GIVEN, how=How.VERBAL, actor=officer)
         again = services.send_referral(case, service, actor=officer)
         services.record_declined_by_victim(again, actor=caseworker)
     services.record_support_choice(case, Decision.REFUSED, how=How.WRITTEN, actor=officer)

@@ -232,6 +232,11 @@ def end_disclosure(disclosure, *, actor, reason: str, at=None, channel: str = "w
 
 
 CONSENT_WITHDRAWN = "The victim withdrew consent"
+# Why a referral's sharing with a victims' service ended (support/services.py), stored in English and shown
+# in the reader's language (timeline.SYSTEM_REASONS).
+REFERRAL_TURNED_DOWN = "The service turned the referral down"
+SUPPORT_CLOSED = "The service closed its support"
+DECLINED_AT_SERVICE = "The victim told the service they do not want its support"
 
 
 def end_disclosures_relying_on(record: ConsentRecord) -> int:

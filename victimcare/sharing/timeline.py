@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from victimcare.cases.models import TimelineEvent
 from victimcare.organisations.models import Organisation
 from victimcare.sharing.models import Decision, LawfulBasis, Purpose, SharedItem
-from victimcare.sharing.services import CONSENT_WITHDRAWN
+from victimcare.sharing.services import (
+    CONSENT_WITHDRAWN,
+    DECLINED_AT_SERVICE,
+    REFERRAL_TURNED_DOWN,
+    SUPPORT_CLOSED,
+)
 
 Kind = TimelineEvent.Kind
 
@@ -25,7 +30,12 @@ HOW = {
     "portal": _("through the victim portal"),
 }
 # Reasons the services write in English; shown in the reader's language.
-SYSTEM_REASONS = {CONSENT_WITHDRAWN: _("The victim withdrew consent")}
+SYSTEM_REASONS = {
+    CONSENT_WITHDRAWN: _("The victim withdrew consent"),
+    REFERRAL_TURNED_DOWN: _("The service turned the referral down"),
+    SUPPORT_CLOSED: _("The service closed its support"),
+    DECLINED_AT_SERVICE: _("The victim told the service they do not want its support"),
+}
 
 
 def organisation_name(data) -> str:

@@ -79,6 +79,11 @@ class ReferralActionForm(SubmittedOnceForm):
     outcome = forms.CharField(label=_("What was the outcome of the support?"), required=False, max_length=2000,
                               widget=forms.Textarea,
                               error_messages={"max_length": _("Outcome must be 2,000 characters or fewer")})
+    how = forms.ChoiceField(
+        label=_("How did the victim tell you?"), required=False, widget=forms.RadioSelect,
+        choices=[(How.VERBAL, How.VERBAL.label), (How.WRITTEN, How.WRITTEN.label)],
+        error_messages={"invalid_choice": _("Select how the victim told you")},
+    )
     note = forms.CharField(label=_("What did the victim say? (optional)"), required=False, max_length=500,
                            widget=forms.Textarea,
                            error_messages={"max_length": _("Note must be 500 characters or fewer")})
@@ -89,6 +94,8 @@ class ReferralActionForm(SubmittedOnceForm):
             self.add_error("reason", _("Enter why the service is turning the referral down"))
         if cleaned.get("action") == "close" and not (cleaned.get("outcome") or "").strip():
             self.add_error("outcome", _("Enter the outcome of the support"))
+        if cleaned.get("action") == "declined" and not cleaned.get("how") and "how" not in self.errors:
+            self.add_error("how", _("Select how the victim told you"))
         return cleaned
 
 

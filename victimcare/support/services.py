@@ -11,6 +11,11 @@ Commitments (charter standard 5):
 - REFERRAL_RESPONSE opens when a referral is sent, owed by the service's organisation; met when it is
   accepted or turned down. SUPPORT_CONTACT opens on acceptance, owed by the service; met when the
   victim is contacted.
+
+Sharing: sending a referral shares the victim's details with the service (a disclosure on the victim's
+consent). The disclosure ends, on the timeline with when and why, the moment the referral ends: turned
+down, support closed, or declined by the victim (at the service, or through the police or the portal).
+A decline told to the service is also the victim's choice about support, so it goes in the consent ledger.
 """
 
 from dataclasses import replace
@@ -22,8 +27,17 @@ from victimcare.cases.models import Case, TimelineEvent
 from victimcare.cases.services import log_change, once, record_event, require_open
 from victimcare.charter import rules
 from victimcare.charter.services import deadlines, meet_commitment, open_commitment, waive_commitment
-from victimcare.sharing.models import ConsentRecord, Decision, Purpose, SharedItem
-from victimcare.sharing.services import covering_consent, record_consent, share_with_consent
+from victimcare.sharing.models import ConsentRecord, Decision, Disclosure, How, Purpose, SharedItem
+from victimcare.sharing.services import (
+    CONSENT_WITHDRAWN,
+    DECLINED_AT_SERVICE,
+    REFERRAL_TURNED_DOWN,
+    SUPPORT_CLOSED,
+    covering_consent,
+    end_disclosure,
+    record_consent,
+    share_with_consent,
+)
 from victimcare.support.models import NeedsAssessment, Referral, SupportNeed, SupportService
 
 Kind = TimelineEvent.Kind
@@ -247,6 +261,14 @@ def _meet(kind):
     return meet
 
 
+def _stop_sharing(referral: Referral, actor, at, reason: str, channel: str) -> None:
+    """The referral has ended: the service no longer sees the victim's details, from this moment."""
+    live = (Disclosure.Status.IN_FORCE, Disclosure.Status.AWAITING_APPROVAL)
+    disclosure = Disclosure.objects.filter(pk=referral.disclosure_id, status__in=live).first()
+    if disclosure is not None:
+        end_disclosure(disclosure, actor=actor, reason=reason, at=at, channel=channel)
+
+
 def _waive_referral_commitments(referral, actor, at, reason) -> None:
     for kind in (CommitmentKind.REFERRAL_RESPONSE, CommitmentKind.SUPPORT_CONTACT):
         for commitment in _open_of(referral.case, kind, referral):
@@ -275,6 +297,7 @@ def reject_referral(referral: Referral, *, reason: str, actor, at=None, channel=
 
     def after(locked, event, when):
         _meet(CommitmentKind.REFERRAL_RESPONSE)(locked, event, when, actor)
+        _stop_sharing(locked, actor, when, REFERRAL_TURNED_DOWN, channel)
         if locked.case.status == Case.Status.OPEN and covering_consent(locked.case, None, Purpose.SUPPORT_REFERRAL):
             _owe_referral(locked.case, event, when)
     return _step(referral, {Status.SENT}, Status.REJECTED, Kind.REFERRAL_REJECTED, "turned down", actor, at, channel,
@@ -294,24 +317,39 @@ def record_support_started(referral: Referral, *, actor, at=None, channel="web",
 
 
 def close_support(referral: Referral, *, outcome: str, actor, at=None, channel="web", idempotency_key=None) -> Referral:
-    """Support has ended, with its outcome. Anything the service still owed on it is waived."""
+    """Support has ended, with its outcome. Anything the service still owed on it is waived, and the
+    service no longer sees the victim's details."""
     outcome = (outcome or "").strip()
     if not outcome:
         raise SupportError("Give the outcome of the support")
 
     def after(locked, event, when):
         _waive_referral_commitments(locked, actor, when, REFERRAL_ENDED)
+        _stop_sharing(locked, actor, when, SUPPORT_CLOSED, channel)
     return _step(referral, {Status.ACCEPTED, Status.VICTIM_CONTACTED, Status.IN_PROGRESS}, Status.CLOSED,
                  Kind.SUPPORT_CLOSED, "closed", actor, at, channel, idempotency_key, after, outcome=outcome)
 
 
-def record_declined_by_victim(referral: Referral, *, actor, note: str = "", at=None, channel="web",
-                              idempotency_key=None) -> Referral:
-    """The victim told the service they do not want its support."""
+def record_declined_by_victim(referral: Referral, *, actor, note: str = "", how: str = How.VERBAL, at=None,
+                              channel="web", idempotency_key=None) -> Referral:
+    """The victim told the service (`how`: verbally or in writing) they do not want its support. The
+    service stops seeing their details, and the choice goes in the consent ledger as the victim declining
+    support, so the police no longer see consent to a referral (and any other referral on that consent
+    ends with it, as when the victim declines through the police)."""
+    if how not in (How.VERBAL, How.WRITTEN):
+        raise SupportError(f"Unknown way the victim told the service {how!r}")
+    note = (note or "").strip()
+
     def after(locked, event, when):
         _waive_referral_commitments(locked, actor, when, DECLINED_SUPPORT)
+        _stop_sharing(locked, actor, when, DECLINED_AT_SERVICE, channel)
+        latest = current_choice(locked.case.victim)
+        if latest is not None and latest.decision == Decision.GIVEN:
+            record_consent(victim=locked.case.victim, case=locked.case, purpose=Purpose.SUPPORT_REFERRAL,
+                           decision=Decision.REFUSED, how=how, actor=actor, note=note[:500], at=when,
+                           channel=channel)
     return _step(referral, set(Referral.ACTIVE), Status.DECLINED_BY_VICTIM, Kind.REFERRAL_DECLINED_BY_VICTIM,
-                 "declined by the victim", actor, at, channel, idempotency_key, after, note=(note or "").strip())
+                 "declined by the victim", actor, at, channel, idempotency_key, after, note=note)
 
 
 def _declined(referral, actor, at, reason, idempotency_key) -> Referral:
@@ -322,6 +360,8 @@ def _declined(referral, actor, at, reason, idempotency_key) -> Referral:
     record_event(locked.case, Kind.REFERRAL_DECLINED_BY_VICTIM, actor, at, idempotency_key=idempotency_key,
                  referral=locked.pk, reason=reason, **_service_names(locked.service))
     _waive_referral_commitments(locked, actor, at, reason)
+    # Normally ended already by the consent ledger (withdrawal or refusal ends what relied on the consent).
+    _stop_sharing(locked, actor, at, CONSENT_WITHDRAWN, "web")
     return locked
 
 

@@ -6,7 +6,8 @@
   cases.access.get_case_for_user, so 404 to anyone who may not see it): the needs assessment, the
   victim's choice about support, and sending a referral.
 - For a victims' service's caseworkers: their worklist and each referral to their service (or to a
-  member service of their hub). Any other referral is a 404. Every read is logged on the case.
+  member service of their hub), while the victim's details are shared with the service. Any other
+  referral is a 404. Every read is logged on the case.
 """
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_noop
@@ -23,7 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from victimcare.accounts.roles import Role, has_role, organisations_with_role
 from victimcare.cases import access
 from victimcare.cases.models import CaseAccessLog, TimelineEvent
-from victimcare.cases.services import CaseStateError
+from victimcare.cases.services import CaseStateError, replayed_event
 from victimcare.cases.timeline import describe
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
@@ -226,9 +228,17 @@ def _caseworker_organisations(user) -> frozenset[int]:
 
 
 def _details_shared(referral: Referral) -> bool:
-    """The victim's details are shown only while the disclosure to the service is in force."""
+    """The victim's details are shown only while the referral is active and its disclosure in force.
+
+    What a service still sees of a referral once that disclosure has ended (the service turned it down or
+    closed its support, the victim declined or withdrew consent, or the police stopped sharing): only its
+    row in the worklist, with the crime reference, which of its services it went to and its status, so
+    the service can account for its own work and quote the reference to the police. Nothing about the
+    victim: no name, needs, note from the police, history or date, and the referral's page is a 404 like
+    any referral that is not theirs. (An ended referral counts as not shared even if its disclosure were
+    somehow still in force.)"""
     disclosure = referral.disclosure
-    return disclosure is not None and disclosure.status == Disclosure.Status.IN_FORCE
+    return referral.is_active and disclosure is not None and disclosure.status == Disclosure.Status.IN_FORCE
 
 
 def _owed(referrals, organisations) -> dict[int, list[Commitment]]:
@@ -276,7 +286,8 @@ def referrals(request):
                                                       "now": now})
 
 
-def _referral_for(user, referral_id) -> Referral:
+def _own_referral(user, referral_id) -> Referral:
+    """A referral to the user's service (or a member service of their hub), shared or not; else 404."""
     organisations = _caseworker_organisations(user)
     try:
         return (Referral.objects.for_caseworker_organisations(organisations)
@@ -284,6 +295,14 @@ def _referral_for(user, referral_id) -> Referral:
                 .get(pk=referral_id))
     except (Referral.DoesNotExist, ValueError, TypeError):
         raise Http404("No such referral") from None
+
+
+def _referral_for(user, referral_id) -> Referral:
+    """A referral of the user's service whose victim's details are shared with it now; else 404."""
+    referral = _own_referral(user, referral_id)
+    if not _details_shared(referral):
+        raise Http404("No such referral")
+    return referral
 
 
 def _history(referral: Referral):
@@ -320,24 +339,40 @@ def referral(request, referral_id):
 
 DONE = {
     "accept": gettext_noop("Referral accepted. Contact the victim by %(due)s."),
-    "reject": gettext_noop("Referral turned down. The police have been told."),
+    "reject": gettext_noop("Referral turned down. The police have been told, and the victim's details are no "
+                           "longer shared with your service."),
     "contacted": gettext_noop("Recorded that the victim was contacted."),
     "started": gettext_noop("Recorded that support is in progress."),
-    "close": gettext_noop("Support closed."),
-    "declined": gettext_noop("Recorded that the victim declined the support."),
+    "close": gettext_noop("Support closed. The victim's details are no longer shared with your service."),
+    "declined": gettext_noop("Recorded that the victim declined the support. Their details are no longer shared "
+                             "with your service."),
 }
+# These steps end the referral and the sharing with it: afterwards the referral's page is a 404, so the
+# caseworker goes back to the worklist's ended referrals.
+ENDING = ("reject", "close", "declined")
+
+
+def _ended(referral: Referral):
+    return redirect(f"{reverse('support:referrals')}?status=closed")
 
 
 @login_required
 @require_POST
 def referral_update(request, referral_id):
-    referral = _referral_for(request.user, referral_id)
+    referral = _own_referral(request.user, referral_id)
     form = ReferralActionForm(request.POST)
+    if not _details_shared(referral):
+        # The step that ended the sharing, sent again (a double click, a retry): answer as the first did.
+        first = replayed_event(referral.case, form.idempotency_key) if form.is_valid() else None
+        if first is not None and first.data.get("referral") == referral.pk and form.cleaned_data["action"] in ENDING:
+            messages.success(request, _(DONE[form.cleaned_data["action"]]))
+            return _ended(referral)
+        raise Http404("No such referral")
     if not form.is_valid():
         return _referral_page(request, referral, form)
     action = form.cleaned_data["action"]
     extra = {"reject": {"reason": form.cleaned_data["reason"]}, "close": {"outcome": form.cleaned_data["outcome"]},
-             "declined": {"note": form.cleaned_data["note"]}}.get(action, {})
+             "declined": {"note": form.cleaned_data["note"], "how": form.cleaned_data["how"]}}.get(action, {})
     try:
         updated = services.ACTIONS[action](referral, actor=request.user, idempotency_key=form.idempotency_key,
                                            **extra)
@@ -350,4 +385,6 @@ def referral_update(request, referral_id):
         owed = _owed([updated], None).get(updated.pk, [])
         due = date_format(timezone.localtime(owed[0].due_at), "j F Y, H:i") if owed else ""
     messages.success(request, _(DONE[action]) % {"due": due})
+    if action in ENDING:
+        return _ended(updated)
     return redirect("support:referral", referral_id=referral.pk)
