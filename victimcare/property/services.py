@@ -7,7 +7,9 @@ import datetime as dt
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
@@ -16,7 +18,10 @@ from victimcare.cases.services import log_change, once, record_event, require_op
 from victimcare.charter import rules as charter_rules
 from victimcare.charter.services import deadlines, meet_commitment, open_commitment, waive_commitment
 from victimcare.notifications import victim_messages
-from victimcare.organisations.models import Organisation
+from victimcare.notifications.models import Message
+from victimcare.notifications.services import queue_message
+from victimcare.notifications.victim_messages import portal_url
+from victimcare.organisations.models import Membership, Organisation
 from victimcare.property.models import (
     ALLOWED_AFTER,
     CustodyEntry,
@@ -398,9 +403,48 @@ def disposal_date(item: PropertyItem, rule: DisposalRule | None = None) -> dt.da
     return (rule or disposal_rule()).disposal_date(timezone.localtime(item.owner_told_at).date())
 
 
+# The outbox messages of a disposal warning (templates in notifications/messages/<kind>/).
+DISPOSAL_WARNING = "property_disposal_warning"  # to the owner, when the owner is the victim
+DISPOSAL_REMINDER = "property_disposal_reminder"  # to the property officers of the item's force
+
+
+def reminded_staff(item: PropertyItem) -> list:
+    """Who is reminded of an unclaimed item's disposal warnings: the property officers of the force whose register
+    it is on (every store of the force is theirs); if the force has none, the case's officer in charge."""
+    officers = list(get_user_model().objects.filter(
+        is_active=True, memberships__organisation_id=item.force_id,
+        memberships__role=Membership.Role.PROPERTY_OFFICER).distinct().order_by("pk"))
+    if officers:
+        return officers
+    officer = item.case.officer
+    return [officer] if officer is not None and officer.is_active else []
+
+
+def _queue_disposal_warning(item: PropertyItem, *, days: int, disposal_on: dt.date, event, now) -> None:
+    """The warning in writing, through the outbox and once each (a key per warning and recipient): to the owner
+    if the owner is the victim (language, channel and quiet hours from their agreement), and a reminder to each
+    property officer, which says whether the owner was reminded."""
+    store = item.current_store
+    place = item.return_place or (store.address if store is not None and store.address else "")
+    return_on = item.return_on if item.return_on and item.return_on >= timezone.localtime(now).date() else None
+    to_owner = None
+    if item.owner_is_victim:
+        to_owner = queue_message(DISPOSAL_WARNING, case=item.case, cause=event, at=now,
+                                 key=f"{DISPOSAL_WARNING}:{item.pk}:{days}",
+                                 context={"item": item, "store": store, "place": place, "return_on": return_on,
+                                          "disposal_on": disposal_on, "portal_url": portal_url()})
+    context = {"item": item, "disposal_on": disposal_on, "told_on": timezone.localtime(item.owner_told_at).date(),
+               "owner_reminded": to_owner is not None and to_owner.status != Message.Status.HELD,
+               "item_url": settings.SITE_URL.rstrip("/") + reverse("property:item", kwargs={"item_id": item.pk})}
+    for user in reminded_staff(item):
+        queue_message(DISPOSAL_REMINDER, case=item.case, staff_user=user, cause=event, at=now, context=context,
+                      key=f"{DISPOSAL_REMINDER}:{item.pk}:{days}:{user.pk}")
+
+
 @transaction.atomic
 def warn_of_disposal(item: PropertyItem, *, now, rule: DisposalRule) -> int:
-    """Record each disposal warning due by `now` and not yet recorded (once each). Returns how many."""
+    """Record each disposal warning due by `now` and not yet recorded (once each), and send it: to the owner if
+    they are the victim, and to the property officers. Returns how many."""
     locked = _lock(item)
     if locked.status not in (Status.NO_LONGER_NEEDED, Status.RETURN_ARRANGED) or locked.owner_told_at is None:
         return 0
@@ -408,10 +452,11 @@ def warn_of_disposal(item: PropertyItem, *, now, rule: DisposalRule) -> int:
     due = rule.warnings_due(told_on, timezone.localtime(now).date(), set(locked.disposal_warnings))
     disposal_on = rule.disposal_date(told_on)
     for days in due:
-        record_event(locked.case, Kind.PROPERTY_DISPOSAL_WARNING, None, now,
-                     idempotency_key=f"property-{locked.pk}-disposal-warning-{days}", item=locked.pk,
-                     exhibit=locked.exhibit_reference, days=days, disposal_on=disposal_on.isoformat(),
-                     owner=locked.case.unit_id)
+        event = record_event(locked.case, Kind.PROPERTY_DISPOSAL_WARNING, None, now,
+                             idempotency_key=f"property-{locked.pk}-disposal-warning-{days}", item=locked.pk,
+                             exhibit=locked.exhibit_reference, days=days, disposal_on=disposal_on.isoformat(),
+                             owner=locked.case.unit_id)
+        _queue_disposal_warning(locked, days=days, disposal_on=disposal_on, event=event, now=now)
     if due:
         locked.disposal_warnings = sorted({*locked.disposal_warnings, *due}, reverse=True)
         locked.save(update_fields=["disposal_warnings"])
