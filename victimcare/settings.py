@@ -203,6 +203,10 @@ REPEAT_VICTIM_RULE = {"reports": 3, "months": 6}
 # victim's last one is a repeat (checked by victimcare.multiagency.rules.MultiAgencyRule).
 MULTI_AGENCY_RULE = {"dash_score": 14, "incidents": 3, "months": 12, "repeat_months": 12}
 
+# Victim portal: at most this many sign-in codes are sent for one crime reference in each period (count, minutes),
+# so that someone who knows the victim's details cannot flood their phone (victimcare.portal.services).
+PORTAL_CODE_LIMITS = ((env_int("PORTAL_CODES_PER_15_MINUTES", 3), 15), (env_int("PORTAL_CODES_PER_DAY", 10), 24 * 60))
+
 # The Commissioner's figures hide any count from 1 to this number less one, and any rate, interval or time
 # with fewer than this in its denominator, on every screen and in every export (victimcare.monitoring.publish).
 MONITORING_SMALL_NUMBER_THRESHOLD = env_int("MONITORING_SMALL_NUMBER_THRESHOLD", 5)

@@ -109,6 +109,20 @@ def test_quiet_hours_delay_the_message_to_their_end(case, officer):
     assert queue(case, at=daytime).next_attempt_at == daytime
 
 
+def test_a_reply_the_victim_is_waiting_for_goes_at_once_even_in_quiet_hours(case, officer):
+    agree(case, officer, quiet_from=dt.time(21, 0), quiet_until=dt.time(8, 0))
+    late = dt.datetime(2026, 7, 1, 23, 30, tzinfo=LONDON)
+    message = queue(case, at=late, at_once=True)
+    assert message.status == "queued" and message.not_before == message.next_attempt_at == late
+
+
+def test_a_reply_the_victim_is_waiting_for_still_never_goes_to_an_unsafe_address(case, officer):
+    agree(case, officer, quiet_from=dt.time(21, 0), quiet_until=dt.time(8, 0),
+          details_not_to_use=case.victim.email.upper())
+    message = queue(case, at=dt.datetime(2026, 7, 1, 23, 30, tzinfo=LONDON), at_once=True)
+    assert message.status == "held" and message.held_reason == "The victim asked for this address not to be used"
+
+
 def test_a_staff_reminder_ignores_the_victims_agreement(case, officer):
     officer.email = "olwen.price@gwent.example"
     officer.save()

@@ -1,6 +1,7 @@
 """Signing in to the portal: crime reference, surname, date of birth, then a one-time code. Abuse (wrong code,
 expired, replayed, another victim's reference, too many tries) is refused with a clear message, and nothing
-says whether a crime reference exists."""
+says whether a crime reference exists or whether the details matched a case: the page after the details is
+the same whatever happened."""
 
 import datetime as dt
 import re
@@ -17,7 +18,7 @@ from victimcare.portal.models import PortalCode
 
 pytestmark = pytest.mark.django_db
 
-NOT_FOUND = "We could not find your case with those details"
+GENERIC = "If the details match, we have sent a 6-number code by your chosen way of contact"
 
 
 def details(case, **overrides):
@@ -78,15 +79,16 @@ def test_the_code_message_says_nothing_about_the_crime(client, agreed_case):
 ])
 def test_the_same_answer_whether_the_reference_exists_or_not(client, agreed_case, change):
     response = ask_for_code(client, agreed_case, **change)
-    assert response.status_code == 200
-    assert NOT_FOUND in response.content.decode()
+    assert response.status_code == 302 and response.url == reverse("portal:code")
+    assert GENERIC in client.get(response.url).content.decode()
     assert not Message.objects.filter(kind="portal_code").exists()
 
 
 def test_another_victims_reference_does_not_let_you_in(client, agreed_case, other_case):
     response = ask_for_code(client, agreed_case, reference=other_case.crime.reference)
-    assert NOT_FOUND in response.content.decode()
-    assert not PortalCode.objects.exists()
+    assert response.url == reverse("portal:code")
+    assert not PortalCode.objects.filter(case__isnull=False).exists()
+    assert not Message.objects.exists()
 
 
 @pytest.mark.parametrize("data, field, error", [
@@ -158,10 +160,10 @@ def test_a_code_must_be_six_numbers(client, agreed_case):
 
 def test_repeated_failures_lock_the_reference_out_and_say_until_when(client, agreed_case):
     for _ in range(services.FAILURES_PER_REFERENCE - 1):
-        assert NOT_FOUND in ask_for_code(client, agreed_case, surname="Wrong").content.decode()
+        assert ask_for_code(client, agreed_case, surname="Wrong").url == reverse("portal:code")
     response = ask_for_code(client, agreed_case, surname="Wrong")
     page = response.content.decode()
-    assert "You have tried too many times" in page and NOT_FOUND not in page
+    assert response.status_code == 200 and "You have tried too many times" in page
     until = timezone.localtime(timezone.now() + services.LOCKOUT)
     assert f"{until:%H:%M}" in page or f"{until - dt.timedelta(minutes=1):%H:%M}" in page
     # Even the right details are refused now, from another address too, and no code is sent.
@@ -186,28 +188,43 @@ def test_one_address_trying_many_references_is_locked_out(client, agreed_case):
 
 def test_the_lockout_ends(agreed_case):
     at = timezone.now()
-    for _ in range(services.FAILURES_PER_REFERENCE):
-        with pytest.raises(services.PortalError):
-            services.request_code(reference=agreed_case.crime.reference, surname="Wrong",
-                                  date_of_birth=agreed_case.victim.date_of_birth, ip="10.0.0.1", at=at)
+    for _ in range(services.FAILURES_PER_REFERENCE - 1):
+        decoy = services.request_code(reference=agreed_case.crime.reference, surname="Wrong",
+                                      date_of_birth=agreed_case.victim.date_of_birth, ip="10.0.0.1", at=at)
+        assert decoy.case is None
+    with pytest.raises(services.SignInLocked):
+        services.request_code(reference=agreed_case.crime.reference, surname="Wrong",
+                              date_of_birth=agreed_case.victim.date_of_birth, ip="10.0.0.1", at=at)
     later = at + services.LOCKOUT + dt.timedelta(seconds=1)
-    assert services.request_code(reference=agreed_case.crime.reference, surname=agreed_case.victim.family_name,
+    code = services.request_code(reference=agreed_case.crime.reference, surname=agreed_case.victim.family_name,
                                  date_of_birth=agreed_case.victim.date_of_birth, ip="10.0.0.1", at=later)
+    assert code.case == agreed_case
+
+
+def wrong(code: str) -> str:
+    return f"{(int(code) + 1) % 1_000_000:06d}"
 
 
 def test_wrong_codes_count_towards_the_lockout(client, agreed_case):
-    for _ in range(services.FAILURES_PER_REFERENCE):
-        ask_for_code(client, agreed_case)
-        response = client.post(reverse("portal:code"), {"code": "000000" if code_sent(agreed_case) != "000000"
-                                                         else "111111"})
+    ask_for_code(client, agreed_case)
+    for _ in range(services.WRONG_CODES_ALLOWED):
+        client.post(reverse("portal:code"), {"code": wrong(code_sent(agreed_case))})
+    ask_for_code(client, agreed_case)  # two requests and five wrong codes: seven tries
+    assert client.get(reverse("portal:code")).status_code == 200
+    response = client.post(reverse("portal:code"), {"code": wrong(code_sent(agreed_case))})
     assert "You have tried too many times" in response.content.decode()
 
 
-def test_no_email_or_phone_says_to_call(client, case):
-    case.victim.email = case.victim.phone = ""
-    case.victim.save()
-    response = ask_for_code(client, case)
-    assert "Call 101" in response.content.decode()
+def test_the_lockout_comes_at_the_same_point_whether_or_not_the_details_match(agreed_case):
+    """Else trying the same details again and again would tell whether they match."""
+    matched = {"surname": agreed_case.victim.family_name, "date_of_birth": agreed_case.victim.date_of_birth}
+    unmatched = {**matched, "surname": "Wrong"}
+    for details, ip in ((matched, "10.0.0.1"), (unmatched, "10.0.0.2")):
+        at = timezone.now() + dt.timedelta(hours=2 if details is matched else 4)  # each after the other's lockout
+        for _ in range(services.FAILURES_PER_REFERENCE - 1):
+            services.request_code(reference=agreed_case.crime.reference, ip=ip, at=at, **details)
+        with pytest.raises(services.SignInLocked):
+            services.request_code(reference=agreed_case.crime.reference, ip=ip, at=at, **details)
 
 
 def test_the_portal_session_ends_when_idle_and_on_sign_out(client, agreed_case):

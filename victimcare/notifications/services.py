@@ -3,7 +3,8 @@ message is saved with the event or not at all, and the background task sends it 
 
 The victim's contact agreement decides the language (English or Welsh), the channel when the caller does
 not fix one, the quiet hours (the message waits until they end) and the addresses never to use (the
-message is held back rather than sent to one)."""
+message is held back rather than sent to one). A reply to the victim's own request made a moment ago (a
+sign-in code) goes at once even in their quiet hours, but never to an address they said not to use."""
 
 import datetime as dt
 import logging
@@ -22,12 +23,14 @@ WRITTEN_CHANNELS = (MessageChannel.EMAIL, MessageChannel.SMS, MessageChannel.LET
 
 
 def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context: dict | None = None,
-                  channel: str | None = None, cause=None, key: str | None = None, at=None) -> Message:
+                  channel: str | None = None, cause=None, key: str | None = None, at=None,
+                  at_once: bool = False) -> Message:
     """Write one message to the outbox and return it (status queued, or held with the reason).
 
     `kind` names the templates in notifications/templates/notifications/messages/<kind>/: subject.txt,
     body.txt (email and letter) and sms.txt (text message). A `key` already used returns the message
-    queued with it, so a retried event never queues a second message.
+    queued with it, so a retried event never queues a second message. `at_once`: the victim is waiting for
+    this message now (they asked for it): it is not held back by their quiet hours.
     """
     if key is not None and (existing := _already_queued(key)) is not None:
         return existing
@@ -43,7 +46,7 @@ def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context
                                                        **(context or {})})
     message = Message(kind=kind, case=case, victim=victim if staff_user is None else None, staff_user=staff_user,
                       channel=channel, language=language, to=to, subject=subject, body=body, cause=cause, key=key,
-                      created_at=at, not_before=_not_before(agreement, at))
+                      created_at=at, not_before=at if at_once else _not_before(agreement, at))
     message.next_attempt_at = message.not_before
     held = _held_reason(message, agreement)
     if held:
@@ -133,14 +136,20 @@ def _normalised(text: str) -> str:
     return "".join(text.lower().split())
 
 
+def not_to_use(agreement, address: str) -> bool:
+    """True if the victim's agreement says not to use this email address, number or postal address."""
+    if agreement is None or not agreement.details_not_to_use or not address:
+        return False
+    unsafe = [_normalised(line) for line in agreement.details_not_to_use.replace(",", "\n").splitlines()]
+    address = _normalised(address)
+    return any(line and (line in address or address in line) for line in unsafe)
+
+
 def _held_reason(message: Message, agreement) -> str:
     if not message.to:
         return "No address for this channel"
-    if agreement is not None and agreement.details_not_to_use:
-        unsafe = [_normalised(line) for line in agreement.details_not_to_use.replace(",", "\n").splitlines()]
-        address = _normalised(message.to)
-        if any(line and (line in address or address in line) for line in unsafe):
-            return "The victim asked for this address not to be used"
+    if not_to_use(agreement, message.to):
+        return "The victim asked for this address not to be used"
     return ""
 
 

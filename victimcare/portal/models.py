@@ -7,9 +7,16 @@ from django.utils import timezone
 
 class PortalCode(models.Model):
     """A six-digit code sent to the victim by their agreed channel. Single use, short-lived, and dead
-    after too many wrong guesses."""
+    after too many wrong guesses.
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    A code with no case is a decoy: the details matched no case, or there was nowhere safe to send a code, or
+    too many went lately. Nothing was sent and it never works, but the code page behaves exactly as for a
+    real one, so nothing tells the person signing in whether the details matched."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # The crime reference asked about (a keyed hash): wrong codes count towards its lockout, and the codes
+    # sent for it are limited (settings.PORTAL_CODE_LIMITS).
+    reference_hash = models.CharField(max_length=64, blank=True)
     code_hash = models.CharField(max_length=128)
     salt = models.CharField(max_length=32)
     channel = models.CharField(max_length=10)
@@ -19,10 +26,10 @@ class PortalCode(models.Model):
     wrong_attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["case", "-created_at"])]
+        indexes = [models.Index(fields=["case", "-created_at"]), models.Index(fields=["reference_hash", "-created_at"])]
 
     def __str__(self) -> str:
-        return f"Portal code {self.pk} for case {self.case_id}"
+        return f"Portal code {self.pk} for case {self.case_id}" if self.case_id else f"Portal decoy code {self.pk}"
 
 
 class SignInAttempt(models.Model):

@@ -7,7 +7,9 @@ import hmac
 import secrets
 from dataclasses import asdict, dataclass, replace
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_noop
@@ -21,15 +23,20 @@ from victimcare.charter.services import deadlines, meet_commitment, open_commitm
 from victimcare.contact.choices import Channel
 from victimcare.contact.services import Terms, agree_contact, change_agreement, current_agreement
 from victimcare.notifications.models import MessageChannel
-from victimcare.notifications.services import queue_message
+from victimcare.notifications.services import not_to_use, queue_message
 from victimcare.portal.models import PortalCode, SignInAttempt
 
 CODE_LIFETIME = dt.timedelta(minutes=15)
 WRONG_CODES_ALLOWED = 5  # the code is dead after this many wrong guesses
-WINDOW = dt.timedelta(minutes=30)  # failures counted over this window ...
+# Tries counted over this window: every request for a code (whether or not the details matched, so the lockout
+# comes at the same point either way) and every wrong code ...
+WINDOW = dt.timedelta(minutes=30)
 FAILURES_PER_REFERENCE = 8  # ... lock a crime reference out at this many (more than one dead code)
 FAILURES_PER_ADDRESS = 15  # ... and an internet address at this many
-LOCKOUT = dt.timedelta(minutes=30)  # for this long after the last failure
+LOCKOUT = dt.timedelta(minutes=30)  # for this long after the last try
+# At most this many codes are sent for one crime reference in each period (count, minutes), so that someone who
+# knows the victim's details cannot flood their phone or inbox. settings.PORTAL_CODE_LIMITS overrides it.
+CODE_LIMITS = ((3, 15), (10, 24 * 60))
 IDLE_EXPIRY = dt.timedelta(minutes=20)  # a portal session ends after this long without a page
 
 PORTAL = CaseAccessLog.Channel.PORTAL
@@ -57,15 +64,6 @@ class SignInLocked(PortalError):
         self.until = until
 
 
-class DetailsNotFound(PortalError):
-    """No case matches the crime reference, surname and date of birth (or one part does not match): the
-    same error either way, so nothing tells a stranger whether a reference exists."""
-
-
-class NoWayToSendCode(PortalError):
-    """The victim has neither an email address nor a mobile number on record."""
-
-
 class CodeRejected(PortalError):
     """Wrong, expired, already used or dead after too many wrong guesses."""
 
@@ -79,7 +77,7 @@ def normalise_reference(reference: str) -> str:
     return "".join((reference or "").split()).upper()
 
 
-def _reference_hash(reference: str) -> str:
+def reference_hash(reference: str) -> str:
     return salted_hmac("victimcare.portal.reference", normalise_reference(reference)).hexdigest()
 
 
@@ -89,11 +87,15 @@ def _code_hash(salt: str, code: str) -> str:
 
 def locked_until(reference: str, ip: str | None, *, at=None) -> dt.datetime | None:
     """When the crime reference or address may try again, if either is locked out now."""
-    at = at or timezone.now()
-    failures = SignInAttempt.objects.filter(at__gt=at - WINDOW, succeeded=False)
+    return _locked_until(reference_hash(reference), ip, at=at or timezone.now())
+
+
+def _locked_until(hashed: str, ip: str | None, *, at) -> dt.datetime | None:
+    tries = SignInAttempt.objects.filter(at__gt=at - WINDOW).filter(
+        Q(succeeded=False) | Q(stage=SignInAttempt.Stage.DETAILS))
     until = None
-    for filtered, limit in ((failures.filter(reference_hash=_reference_hash(reference)), FAILURES_PER_REFERENCE),
-                            (failures.filter(ip=ip) if ip else None, FAILURES_PER_ADDRESS)):
+    for filtered, limit in ((tries.filter(reference_hash=hashed), FAILURES_PER_REFERENCE),
+                            (tries.filter(ip=ip) if ip else None, FAILURES_PER_ADDRESS)):
         if filtered is None:
             continue
         times = list(filtered.order_by("-at").values_list("at", flat=True)[:limit])
@@ -102,19 +104,8 @@ def locked_until(reference: str, ip: str | None, *, at=None) -> dt.datetime | No
     return until
 
 
-def _attempt(stage: str, reference: str, ip, succeeded: bool, at) -> None:
-    SignInAttempt.objects.create(stage=stage, reference_hash=_reference_hash(reference), ip=ip or None,
-                                 succeeded=succeeded, at=at)
-
-
-def _fail(stage: str, reference: str, ip, at, error: PortalError):
-    """Record the failure in its own transaction (it must stand even though the caller's work is undone),
-    then raise the lockout if this failure caused one, else `error`."""
-    _attempt(stage, reference, ip, False, at)
-    until = locked_until(reference, ip, at=at)
-    if until is not None:
-        raise SignInLocked(until)
-    raise error
+def _attempt(stage: str, hashed: str, ip, succeeded: bool, at) -> None:
+    SignInAttempt.objects.create(stage=stage, reference_hash=hashed, ip=ip or None, succeeded=succeeded, at=at)
 
 
 def find_case(reference: str, surname: str, date_of_birth: dt.date) -> Case | None:
@@ -129,71 +120,102 @@ def find_case(reference: str, surname: str, date_of_birth: dt.date) -> Case | No
 
 
 def code_channel(case: Case) -> str | None:
-    """Email or text message: the agreed channel if it is one of those and the address is known, else
-    whichever the victim has (email first). None if neither."""
+    """Email or text message: the one the victim agreed to (a text if they agreed to texts, else email first),
+    or the other if its address is missing or one the victim said not to use. None if neither is safe."""
     victim = case.victim
     agreement = current_agreement(case)
-    if agreement is not None and agreement.channel == Channel.SMS and victim.phone:
-        return MessageChannel.SMS
-    if agreement is not None and agreement.channel == Channel.EMAIL and victim.email:
-        return MessageChannel.EMAIL
-    if victim.email:
-        return MessageChannel.EMAIL
-    if victim.phone:
-        return MessageChannel.SMS
+    channels = [(MessageChannel.EMAIL, victim.email), (MessageChannel.SMS, victim.phone)]
+    if agreement is not None and agreement.channel == Channel.SMS:
+        channels.reverse()
+    for channel, address in channels:
+        if address and not not_to_use(agreement, address):
+            return channel
     return None
+
+
+def code_limits() -> tuple[tuple[int, int], ...]:
+    return tuple(getattr(settings, "PORTAL_CODE_LIMITS", CODE_LIMITS))
+
+
+def too_many_codes(hashed: str, at) -> bool:
+    """True if as many codes as allowed were sent for this crime reference in one of the limit's periods."""
+    sent = PortalCode.objects.filter(reference_hash=hashed, case__isnull=False)
+    return any(sent.filter(created_at__gt=at - dt.timedelta(minutes=minutes)).count() >= count
+               for count, minutes in code_limits())
 
 
 def request_code(*, reference: str, surname: str, date_of_birth: dt.date, ip: str | None = None,
                  at=None) -> PortalCode:
-    """Send a new one-time code for the case these details match (earlier codes stop working).
+    """Send a new one-time code for the case these details match (earlier codes stop working) and return it.
 
-    Raises SignInLocked when the reference or address is locked out (before looking anything up),
-    DetailsNotFound when the details match no case, NoWayToSendCode when there is nowhere to send it."""
+    What the person asking sees next must not tell them whether the details matched: so when they match no
+    case, or there is no safe address to send a code to, or too many codes went for that crime reference lately,
+    nothing is sent and a decoy is returned instead (`case` empty): it never works, and the code page treats it
+    like any other. (Over the limit, the code sent last is returned if it still works, so the victim can use
+    it.) Every request counts towards the lockout, matched or not. Raises SignInLocked when the reference or
+    address is locked out (then nothing is looked up or sent)."""
     at = at or timezone.now()
-    until = locked_until(reference, ip, at=at)
+    hashed = reference_hash(reference)
+    until = _locked_until(hashed, ip, at=at)
     if until is not None:
         raise SignInLocked(until)
     case = find_case(reference, surname, date_of_birth)
-    if case is None:
-        _fail(SignInAttempt.Stage.DETAILS, reference, ip, at, DetailsNotFound())
-    channel = code_channel(case)
-    if channel is None:
-        raise NoWayToSendCode()
-    code = f"{secrets.randbelow(1_000_000):06d}"
+    _attempt(SignInAttempt.Stage.DETAILS, hashed, ip, case is not None, at)
+    until = _locked_until(hashed, ip, at=at)
+    if until is not None:
+        raise SignInLocked(until)
+    channel = None
+    if case is not None and too_many_codes(hashed, at):
+        live = _live_code(case, at)  # nothing new is sent; the code sent last still works
+        if live is not None:
+            return live
+    elif case is not None:
+        channel = code_channel(case)
     salt = secrets.token_hex(8)
+    if channel is None:
+        return PortalCode.objects.create(case=None, reference_hash=hashed, salt=salt,
+                                         code_hash=_code_hash(salt, secrets.token_hex(16)), channel="",
+                                         created_at=at, expires_at=at + CODE_LIFETIME)
+    code = f"{secrets.randbelow(1_000_000):06d}"
     with transaction.atomic():
         PortalCode.objects.filter(case=case, used_at__isnull=True, expires_at__gt=at).update(expires_at=at)
-        portal_code = PortalCode.objects.create(case=case, code_hash=_code_hash(salt, code), salt=salt,
-                                                channel=channel, created_at=at, expires_at=at + CODE_LIFETIME)
-        queue_message("portal_code", case=case, channel=channel, at=at,
+        portal_code = PortalCode.objects.create(case=case, reference_hash=hashed, code_hash=_code_hash(salt, code),
+                                                salt=salt, channel=channel, created_at=at,
+                                                expires_at=at + CODE_LIFETIME)
+        # The victim is waiting for it: it goes at once, even in their quiet hours (never to an unsafe address).
+        queue_message("portal_code", case=case, channel=channel, at=at, at_once=True,
                       context={"code": code, "minutes": int(CODE_LIFETIME.total_seconds() // 60)})
-        _attempt(SignInAttempt.Stage.DETAILS, reference, ip, True, at)
     return portal_code
+
+
+def _live_code(case: Case, at) -> PortalCode | None:
+    return (PortalCode.objects.filter(case=case, used_at__isnull=True, expires_at__gt=at,
+                                      wrong_attempts__lt=WRONG_CODES_ALLOWED).order_by("-created_at", "-pk").first())
 
 
 def verify_code(*, code_id: int, code: str, ip: str | None = None, at=None) -> Case:
     """The case the code was sent for, if `code` is right and the code is still alive (then it is used up).
 
     Raises SignInLocked, or CodeRejected("wrong") / CodeRejected("dead") (expired, already used, or too
-    many wrong guesses: ask for a new code)."""
+    many wrong guesses: ask for a new code). A decoy is never right, and dies like a real code."""
     at = at or timezone.now()
     portal_code = PortalCode.objects.select_related("case__crime").filter(pk=code_id).first()
     if portal_code is None:
         raise CodeRejected("dead")
-    reference = portal_code.case.crime.reference
-    until = locked_until(reference, ip, at=at)
+    hashed = portal_code.reference_hash or reference_hash(portal_code.case.crime.reference)
+    until = _locked_until(hashed, ip, at=at)
     if until is not None:
         raise SignInLocked(until)
     entered = "".join((code or "").split())
     with transaction.atomic():
         locked = PortalCode.objects.select_for_update(of=("self",)).get(pk=code_id)
         dead = locked.used_at is not None or locked.expires_at <= at or locked.wrong_attempts >= WRONG_CODES_ALLOWED
-        right = not dead and hmac.compare_digest(locked.code_hash, _code_hash(locked.salt, entered))
+        right = (not dead and locked.case_id is not None
+                 and hmac.compare_digest(locked.code_hash, _code_hash(locked.salt, entered)))
         if right:
             locked.used_at = at
             locked.save(update_fields=["used_at"])
-            _attempt(SignInAttempt.Stage.CODE, reference, ip, True, at)
+            _attempt(SignInAttempt.Stage.CODE, hashed, ip, True, at)
             log_case_access(portal_code.case, None, CaseAccessLog.Action.VIEWED, what="signed in to the portal",
                             channel=PORTAL)
             return portal_code.case
@@ -201,7 +223,12 @@ def verify_code(*, code_id: int, code: str, ip: str | None = None, at=None) -> C
             locked.wrong_attempts += 1
             locked.save(update_fields=["wrong_attempts"])
             dead = locked.wrong_attempts >= WRONG_CODES_ALLOWED
-    _fail(SignInAttempt.Stage.CODE, reference, ip, at, CodeRejected("dead" if dead else "wrong"))
+    # The failure stands even though the caller's work is undone; then the lockout if it caused one.
+    _attempt(SignInAttempt.Stage.CODE, hashed, ip, False, at)
+    until = _locked_until(hashed, ip, at=at)
+    if until is not None:
+        raise SignInLocked(until)
+    raise CodeRejected("dead" if dead else "wrong")
 
 
 # --- What the victim does ----------------------------------------------------------------------------

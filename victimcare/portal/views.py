@@ -39,7 +39,11 @@ ERRORS = (services.PortalError, CaseStateError, ContactStateError, ConsentError,
 
 
 def _ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    """The address the per-address lockout counts: resolved as django-axes resolves it for staff sign-in
+    (REMOTE_ADDR unless settings.AXES_CLIENT_IP_CALLABLE says otherwise; see the README behind a proxy)."""
+    from axes.helpers import get_client_ip_address
+
+    return get_client_ip_address(request) or None
 
 
 def _sign_out(request) -> None:
@@ -108,14 +112,9 @@ def start(request):
                                          date_of_birth=data["date_of_birth"], ip=_ip(request))
         except services.SignInLocked as locked:
             form.add_error(None, _locked_message(locked.until))
-        except services.DetailsNotFound:
-            form.add_error(None, _("We could not find your case with those details. Check your crime reference "
-                                   "number, last name and date of birth, then try again."))
-        except services.NoWayToSendCode:
-            form.add_error(None, _("We cannot send you a security code. Call 101 and ask for your officer."))
         else:
+            # The same next page whether a code went or not (a decoy): nothing says the details matched.
             request.session[PENDING_KEY] = code.pk
-            request.session["portal_code_channel"] = code.channel
             return redirect("portal:code")
     return render(request, "portal/start.html", {"form": form})
 
@@ -145,8 +144,7 @@ def code(request):
             request.session[CASE_KEY] = case.pk
             request.session[SEEN_KEY] = timezone.now().timestamp()
             return redirect("portal:home")
-    return render(request, "portal/code.html", {
-        "form": form, "dead": dead, "channel": request.session.get("portal_code_channel", "email")})
+    return render(request, "portal/code.html", {"form": form, "dead": dead})
 
 
 @require_POST
