@@ -1,19 +1,26 @@
 """Court and witness care in a browser, in English and Welsh: the pages look like GOV.UK, axe-core finds no
 serious or critical violation, and the screenshots are saved for review. Then the journey from charge to
-sentence: the officer records the charge; the Witness Care Unit records the news and the witness care."""
+sentence, in English and in Welsh, with the same checks on every page: the officer records the charge; the
+Witness Care Unit records the news and the witness care."""
 
 import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext
 
 from tests.browser.conftest import check_accessibility, check_looks_like_govuk, screenshot, sign_in_as, use_language
+from tests.browser.test_journey import Journey
+from victimcare.cases.models import TimelineEvent
+from victimcare.cases.timeline import describe
 from victimcare.charter.models import Commitment
+from victimcare.charter.rules import CommitmentKind
 from victimcare.court import services
-from victimcare.court.models import Hearing, Prosecution
+from victimcare.court.models import Hearing, NewsItem, Prosecution
 
 pytestmark = pytest.mark.browser
+Kind = TimelineEvent.Kind
 
 
 def charged(scene, personas):
@@ -107,87 +114,104 @@ def _date(page, field, day):
     page.fill(f"#id_{field}_2", str(day.year))
 
 
-def _banner(page) -> str:
-    return page.locator(".govuk-notification-banner--success").inner_text()
+def said(language: str, text: str, context: str | None = None) -> str:
+    """What the page says for `text` in `language` (the catalogue's words, so the test reads both)."""
+    with translation.override(language):
+        return pgettext(context, text) if context else gettext(text)
 
 
-def test_charge_to_sentence(page, context, live_server, personas, scene):
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_charge_to_sentence(page, context, live_server, personas, scene, language):
+    """Every page of the journey looks like GOV.UK and passes axe-core, in English and in Welsh."""
     case = scene["case"]
     today = timezone.localdate()
-    sign_in_as(context, live_server, personas["officer"])
-    page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
-    page.get_by_role("button", name="Record charge").click()
-    page.get_by_label("Court", exact=True).fill("Cardiff Crown Court")
-    page.get_by_label("Defendant's full name").fill("Dylan Morgan")
-    page.get_by_label("On bail").check()
-    page.get_by_label("Offence charged").fill("Wounding with intent")
-    page.get_by_label("Yes").check()
-    page.get_by_role("button", name="Record the charge").click()
-    assert "Charge recorded" in _banner(page)
+    detail = reverse("cases:detail", kwargs={"case_id": case.pk})
+    prosecution = _url("prosecution", scene)
+    news_recorded = said(language, "News recorded. Tell the victim by the end of %(due)s.").split("%(due)s")[0]
+    journey = Journey(page, context, live_server, language)
+
+    journey.as_user(personas["officer"])
+    journey.go(detail, "court-case")
+    journey.follow(_url("charge", scene), "court-charge")
+    page.fill("#id_court", "Cardiff Crown Court")
+    page.fill("#id_defendant", "Dylan Morgan")
+    page.check("input[name=custody][value=bail]")
+    page.fill("#id_charge", "Wounding with intent")
+    page.check("input[name=violent_or_sexual][value=yes]")
+    journey.submit("court-case-charged", detail)
+    assert said(language, "Charge recorded. The Witness Care Unit now keeps the victim informed.") in journey.success()
     # The rest of the journey happens over the following weeks: the charge was six weeks ago.
     Prosecution.objects.filter(case=case).update(charged_at=timezone.now() - dt.timedelta(days=42))
 
-    sign_in_as(context, live_server, personas["witness_care"])
-    page.goto(reverse("court:witness-care"))
-    page.locator("main table").last.get_by_role("link", name=case.victim.full_name).click()
+    journey.as_user(personas["witness_care"])
+    journey.go(reverse("court:witness-care"), "court-worklist")
+    journey.follow(prosecution, "court-prosecution")
     # The plea hearing, listed from news received a month ago.
-    page.get_by_role("button", name="List a hearing").click()
-    page.get_by_label("Plea hearing").check()
+    journey.follow(_url("hearing-list", scene), "court-list-plea-hearing")
+    page.check("input[name=kind][value=plea]")
     _date(page, "hearing_on", today - dt.timedelta(days=14))
     page.fill("#id_hearing_time", "10:00")
-    page.get_by_label("Court room").fill("Court 1")
+    page.fill("#id_place", "Court 1")
     _date(page, "received_on", today - dt.timedelta(days=30))
     page.fill("#id_received_time", "11:00")
-    page.get_by_role("button", name="Save").click()
-    assert "News recorded. Tell the victim by the end of" in _banner(page)
-    page.get_by_role("link", name="Record that the victim was told").first.click()
-    page.get_by_label("By phone").check()
-    page.get_by_role("button", name="Save").click()
-    assert "Recorded that the victim was told" in _banner(page)
-    assert "Late" in page.locator("main").inner_text()  # told today, a month after the news came in
+    journey.submit("court-plea-hearing-listed", prosecution)
+    assert news_recorded in journey.success()
+    listed = NewsItem.objects.get(prosecution__case=case)
+    journey.follow(_url("news-told", scene, news_id=listed.pk), "court-news-told")
+    page.check("input[name=how][value=phone]")
+    journey.submit("court-news-told-late", prosecution)
+    assert said(language, "Recorded that the victim was told.") in journey.success()
+    assert said(language, "Late", "court") in page.locator("main").inner_text()  # told a month after it came in
 
     # Not guilty: a trial, and a witness needs assessment owed.
-    page.get_by_role("link", name="Record the plea").first.click()
-    page.get_by_label("Not guilty plea").check()
-    page.get_by_role("button", name="Save").click()
-    assert "Assess what the victim needs to give evidence" in page.locator("main").inner_text()
-    page.get_by_role("link", name="Witness needs assessment").click()
-    page.get_by_label("Anxiety about giving evidence").check()
-    page.get_by_label("Childcare").check()
-    page.get_by_role("button", name="Save").click()
-    page.get_by_role("link", name="Special measures requested").click()
-    page.get_by_label("Screens").check()
-    page.get_by_role("button", name="Save").click()
-    page.get_by_role("link", name="Victim Personal Statement made").click()
+    plea = Hearing.objects.get(prosecution__case=case, kind=Hearing.Kind.PLEA)
+    journey.follow(_url("hearing-result", scene, hearing_id=plea.pk, result="plea"), "court-plea")
+    page.check("input[name=plea][value=not_guilty]")
+    journey.submit("court-not-guilty", prosecution)
+    assert CommitmentKind.WITNESS_NEEDS_ASSESSMENT.label(language) in page.locator("main").inner_text()
+    journey.follow(_url("record", scene, step="needs"), "court-needs")
+    page.check("input[name=needs][value=anxiety]")
+    page.check("input[name=needs][value=childcare]")
+    journey.submit("court-needs-assessed", prosecution)
+    journey.follow(_url("record", scene, step="measures-requested"), "court-measures-requested")
+    page.check("input[name=measures][value=screens]")
+    journey.submit("court-measures-recorded", prosecution)
+    journey.follow(_url("record", scene, step="vps-made"), "court-vps-made")
     _date(page, "made_on", today)
-    page.get_by_role("button", name="Save").click()
-    assert "Recorded: Victim Personal Statement made." in _banner(page)
+    journey.submit("court-vps-recorded", prosecution)
+    assert said(language, "Recorded: %(what)s.") % {"what": said(language, "Victim Personal Statement made")} \
+        in journey.success()
 
     # The trial: listed from news received three weeks ago, heard last week.
-    page.get_by_role("button", name="List a hearing").click()
-    page.get_by_label("Trial", exact=True).check()
+    journey.follow(_url("hearing-list", scene), "court-list-trial")
+    page.check("input[name=kind][value=trial]")
     _date(page, "hearing_on", today - dt.timedelta(days=7))
     page.fill("#id_hearing_time", "10:00")
     _date(page, "received_on", today - dt.timedelta(days=21))
     page.fill("#id_received_time", "09:30")
-    page.get_by_role("button", name="Save").click()
-    page.locator("tr", has_text="Trial").get_by_role("link", name="Record the verdict").click()
-    page.get_by_label("Found guilty").check()
-    page.get_by_role("button", name="Save").click()
-    page.locator("tr", has_text="Trial").get_by_role("link", name="Record the sentence").click()
-    page.get_by_label("Months of custody").fill("18")
-    page.get_by_role("button", name="Save").click()
-    assert "News recorded" in _banner(page)
-    screenshot(page, "court-journey")
+    journey.submit("court-trial-listed", prosecution)
+    trial = Hearing.objects.get(prosecution__case=case, kind=Hearing.Kind.TRIAL)
+    journey.follow(_url("hearing-result", scene, hearing_id=trial.pk, result="verdict"), "court-verdict")
+    page.check("input[name=verdict][value=guilty]")
+    journey.submit("court-verdict-recorded", prosecution)
+    journey.follow(_url("hearing-result", scene, hearing_id=trial.pk, result="sentence"), "court-sentence")
+    page.fill("#id_custody_months", "18")
+    journey.submit("court-sentence-recorded", prosecution)
+    assert news_recorded in journey.success()
 
     owed = set(Commitment.objects.filter(case=case).values_list("kind", "status"))
     assert ("vcs_referral", "open") in owed  # 18 months for a violent offence
     assert ("witness_needs_assessment", "met") in owed and ("offer_vps", "met") in owed
-    page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
+    journey.go(detail, "court-case-after-sentence")
     timeline = page.locator(".moj-timeline").inner_text()
-    assert "sentenced to 18 months' custody" in timeline
-    assert "The victim's needs as a witness were assessed: childcare; anxiety about giving evidence." in timeline
+    steps = TimelineEvent.objects.filter(case=case, kind__in=(
+        Kind.PROSECUTION_STARTED, Kind.COURT_NEWS_RECEIVED, Kind.COURT_NEWS_TOLD, Kind.WITNESS_NEEDS_ASSESSED,
+        Kind.SPECIAL_MEASURES_REQUESTED, Kind.VPS_MADE))
+    assert steps.filter(kind=Kind.COURT_NEWS_RECEIVED).count() == 5  # two hearings, plea, verdict, sentence
+    with translation.override(language):
+        for event in steps:
+            assert describe(event, case).description in timeline, event.kind
 
-    page.goto(reverse("court:witness-care"))
-    assert "Refer the victim to the probation Victim Contact Scheme" in page.locator("main").inner_text()
-    screenshot(page, "court-worklist-after-sentence")
+    journey.go(reverse("court:witness-care"), "court-worklist-after-sentence")
+    assert CommitmentKind.VCS_REFERRAL.label(language) in page.locator("main").inner_text()
+    assert len(journey.visited) == 25

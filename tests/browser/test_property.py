@@ -1,12 +1,13 @@
 """The property pages in a browser, in English and Welsh: they look like GOV.UK, axe-core finds no serious or
-critical violation, and the screenshots are saved for review. Then an item from seizure to return, and the
-property officer's register views."""
+critical violation, and the screenshots are saved for review. Then an item from seizure to return, in English and
+in Welsh with the same checks on every page, and the property officer's register views."""
 
 import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from tests.browser.conftest import (
     check_accessibility,
@@ -15,6 +16,9 @@ from tests.browser.conftest import (
     sign_in_as,
     use_language,
 )
+from tests.browser.test_journey import Journey
+from victimcare.cases.models import TimelineEvent
+from victimcare.cases.timeline import describe
 from victimcare.property import services
 from victimcare.property.models import Movement, PropertyItem, Reason, Store
 
@@ -132,73 +136,101 @@ def test_page(page, context, live_server, personas, scene, stores, name, languag
     check_accessibility(page, f"{name} ({language})")
 
 
-def _submit(page, name):
-    page.get_by_role("button", name=name).click()
-    return page.locator(".govuk-notification-banner--success").inner_text()
+def said(language: str, text: str) -> str:
+    """What the page says for `text` in `language` (the catalogue's words, so the test reads both)."""
+    with translation.override(language):
+        return gettext(text)
 
 
-def test_an_item_from_seizure_to_return(page, context, live_server, personas, scene, stores):
+def _date(page, field, day):
+    page.fill(f"#id_{field}", str(day.day))
+    page.fill(f"#id_{field}_1", str(day.month))
+    page.fill(f"#id_{field}_2", str(day.year))
+
+
+def _when(page, minutes_ago):
+    moment = timezone.localtime() - dt.timedelta(minutes=minutes_ago)
+    _date(page, "on", moment.date())
+    page.fill("#id_time", moment.strftime("%H:%M"))
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_an_item_from_seizure_to_return(page, context, live_server, personas, scene, stores, language):
+    """Every page of the journey looks like GOV.UK and passes axe-core, in English and in Welsh."""
     case = scene["case"]
-    sign_in_as(context, live_server, personas["officer"])
-    page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
-    page.get_by_role("button", name="Record property taken").click()
-    page.get_by_label("Exhibit reference").fill("op/12")
-    page.get_by_label("Description of the item").fill("Red mountain bicycle")
-    page.get_by_label("Evidence").check()
-    page.get_by_label("The victim").check()
-    page.get_by_label("Yes").check()
-    page.get_by_label("Where was it taken from?").fill("Garden of 3 Bridge Street")
-    page.fill("#id_time", (timezone.localtime() - dt.timedelta(minutes=30)).strftime("%H:%M"))
-    review = timezone.localdate() + dt.timedelta(days=28)
-    page.fill("#id_review_on", str(review.day))
-    page.fill("#id_review_on_1", str(review.month))
-    page.fill("#id_review_on_2", str(review.year))
-    assert "Item OP/12 added" in _submit(page, "Add to the property register")
+    detail = reverse("cases:detail", kwargs={"case_id": case.pk})
+    journey = Journey(page, context, live_server, language)
+    journey.as_user(personas["officer"])
+    journey.go(detail, "property-case")
+    journey.follow(reverse("property:seize", kwargs={"case_id": case.pk}), "property-seize")
+    page.fill("#id_exhibit_reference", "op/12")
+    page.fill("#id_description", "Red mountain bicycle")
+    page.check("input[name=reason][value=evidence]")
+    page.check("input[name=owner][value=victim]")
+    page.check("input[name=photographs_allowed][value=yes]")
+    page.fill("#id_taken_from", "Garden of 3 Bridge Street")
+    _when(page, 30)
+    _date(page, "review_on", timezone.localdate() + dt.timedelta(days=28))
+    journey.submit("property-item-seized", "/property/items/*/")
+    assert said(language, "Item %(reference)s added to the property register.") % {"reference": "OP/12"} \
+        in journey.success()
     item = PropertyItem.objects.get(exhibit_reference="OP/12")
+    page_of_item = _url("item", item)
 
-    sign_in_as(context, live_server, personas["property_officer"])
-    page.goto(_url("item", item))
-    page.get_by_role("button", name="Record a movement").click()
-    page.get_by_label("Booked in").check()
-    page.fill("#id_time", (timezone.localtime() - dt.timedelta(minutes=20)).strftime("%H:%M"))
+    journey.as_user(personas["property_officer"])
+    journey.go(page_of_item, "property-item")
+    journey.follow(_url("move", item), "property-book-in")
+    page.check("input[name=movement][value=booked_in]")
+    _when(page, 20)
     page.select_option("#id_to_store", str(stores[0].pk))
-    page.get_by_label("To where?").fill("Cage 2")
-    assert "Movement recorded." in _submit(page, "Save")
-    page.get_by_role("button", name="Record a movement").click()
-    page.get_by_label("Moved", exact=True).check()
-    page.fill("#id_time", (timezone.localtime() - dt.timedelta(minutes=10)).strftime("%H:%M"))
+    page.fill("#id_to_place", "Cage 2")
+    journey.submit("property-booked-in", page_of_item)
+    assert said(language, "Movement recorded.") in journey.success()
+    journey.follow(_url("move", item), "property-move")
+    page.check("input[name=movement][value=moved]")
+    _when(page, 10)
     page.select_option("#id_to_store", str(stores[1].pk))
-    page.get_by_label("To where?").fill("Bay 4")
-    assert "Movement recorded." in _submit(page, "Save")
+    page.fill("#id_to_place", "Bay 4")
+    journey.submit("property-moved", page_of_item)
+    assert said(language, "Movement recorded.") in journey.success()
 
-    sign_in_as(context, live_server, personas["officer"])
-    page.goto(_url("item", item))
-    page.get_by_role("button", name="Mark no longer needed").click()
-    page.get_by_label("A photograph is kept instead of the original").check()
-    assert "no longer needed" in _submit(page, "Mark no longer needed")
-    page.get_by_role("button", name="Record that the owner was told").click()
-    page.get_by_label("How was the owner told?").fill("Phoned the victim")  # just now: the time shown
-    assert "owner was told" in _submit(page, "Save")
-    page.get_by_role("button", name="Arrange the return").click()
-    today = timezone.localdate()
-    page.fill("#id_return_on", str(today.day))
-    page.fill("#id_return_on_1", str(today.month))
-    page.fill("#id_return_on_2", str(today.year))
-    page.get_by_label("Where will it be returned?").fill("Ystrad Mynach front counter")
-    assert "Return arranged." in _submit(page, "Save")
-    page.get_by_role("button", name="Record the return to the owner").click()
-    assert "Return to the owner recorded." in _submit(page, "Record the return")
+    journey.as_user(personas["officer"])
+    journey.go(page_of_item, "property-item-for-the-officer")
+    journey.follow(_url("no-longer-needed", item), "property-no-longer-needed")
+    page.check("input[name=kept_instead][value=photograph]")
+    journey.submit("property-released", page_of_item)
+    assert said(language, "The item is no longer needed: return it to its owner.") in journey.success()
+    journey.follow(_url("owner-told", item), "property-owner-told")
+    page.fill("#id_how", "Phoned the victim")  # just now: the time shown
+    journey.submit("property-owner-was-told", page_of_item)
+    assert said(language, "Recorded that the owner was told.") in journey.success()
+    journey.follow(_url("arrange-return", item), "property-arrange-return")
+    _date(page, "return_on", timezone.localdate())
+    page.fill("#id_place", "Ystrad Mynach front counter")
+    journey.submit("property-return-arranged", page_of_item)
+    assert said(language, "Return arranged.") in journey.success()
+    journey.follow(_url("returned", item), "property-returned")
+    journey.submit("property-item-returned", page_of_item)
+    assert said(language, "Return to the owner recorded.") in journey.success()
     custody = page.locator("table").inner_text()
-    for text in ("Seized", "Booked in", "Moved", "Returned to the owner", "Cage 2", "Bay 4"):
+    with translation.override(language):
+        movements = [str(Movement(movement).label) for movement in ("seized", "booked_in", "moved",
+                                                                    "returned_to_owner")]
+    for text in (*movements, "Cage 2", "Bay 4"):
         assert text in custody
-    screenshot(page, "property-flow-returned")
     item.refresh_from_db()
     assert item.status == "returned" and item.return_commitment.status == "met"
+    assert [entry.sequence for entry in item.custody.all()] == [1, 2, 3, 4]
 
-    page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
+    journey.go(detail, "property-case-after-return")
     timeline = page.locator(".moj-timeline").inner_text()
-    assert "Property taken: Red mountain bicycle (exhibit OP/12)" in timeline
-    assert "Exhibit OP/12 was returned to its owner." in timeline
+    steps = TimelineEvent.objects.filter(case=case, kind__startswith="property_")
+    assert {event.kind for event in steps} >= {"property_seized", "property_moved", "property_no_longer_needed",
+                                               "property_owner_told", "property_return_arranged", "property_returned"}
+    with translation.override(language):
+        for event in steps:
+            assert describe(event, case).description in timeline, event.kind
+    assert len(journey.visited) == 18
 
 
 def test_the_property_officers_register_views(page, context, live_server, personas, scene, stores):
