@@ -177,3 +177,56 @@ def test_open_cases_recorded_before_routing_are_routed_once(unit, officer, call_
     notice = IncidentNotice.objects.get()
     assert notice.team == west and notice.case in (case, second_victim)
     assert not old.neighbourhood_notices.exists()
+
+
+# --- A place that resolves to nothing: the team of the area of the case's unit ---------------------------
+def test_a_postcode_the_directory_does_not_hold_reaches_the_team_of_the_units_area(officer, unit, west, east):
+    """No ONS postcode file ships, so an empty directory: the report's place resolves to no ward and no
+    local authority. The officer's unit covers Newport, whose default team is Newport East."""
+    case = record(officer, WEDNESDAY, postcode="NP20 4AB")
+    assert case.unit == unit and case.crime.ward is None and case.crime.local_authority is None
+    notice = IncidentNotice.objects.get(case=case)
+    assert notice.team == east and notice.routed_by == IncidentNotice.RoutedBy.UNIT_AREA
+    assert notice.ward is None and notice.local_authority is None  # not where it happened: where the case is owned
+    assert notice.commitment.owner_organisation == east and notice.commitment.due_at == end_of(dt.date(2026, 11, 19))
+    event = case.timeline.get(kind=TimelineEvent.Kind.NEIGHBOURHOOD_NOTIFIED)
+    assert event.data["routed_by"] == "unit_area" and event.data["area_en"] == "Newport"
+    assert event.data["area_cy"] == "Casnewydd" and event.data["ward"] == ""
+
+
+def test_the_timeline_says_it_was_routed_by_the_units_area_in_english_and_welsh(officer, west, east):
+    from django.utils import translation
+
+    from victimcare.cases.timeline import describe
+
+    case = record(officer, WEDNESDAY, postcode="NP20 4AB")
+    event = case.timeline.get(kind=TimelineEvent.Kind.NEIGHBOURHOOD_NOTIFIED)
+    english = describe(event, case)
+    assert english.description == ("Newport East neighbourhood team was told of the incident by the area of the "
+                                   "case's unit (Newport): its ward was not found.")
+    assert "tell the team whose area it is" in english.detail
+    with translation.override("cy"):
+        welsh = describe(event, case)
+    assert welsh.description == ("Cafodd Tîm plismona bro Dwyrain Casnewydd wybod am y digwyddiad yn ôl ardal uned "
+                                 "yr achos (Casnewydd): ni chafwyd hyd i'w ward.")
+    assert welsh.detail.startswith("Gwiriwch y lle")
+
+
+def test_a_place_found_but_covered_by_no_team_is_not_sent_by_the_units_area(officer, unit, areas, west):
+    """Only a place that resolves to nothing falls back: a Newport ward no team covers, with no default
+    team for Newport, reached no team (and is listed as such), even though the unit has an area."""
+    case = record(officer, WEDNESDAY, **in_ward(ALLT_YR_YN))
+    assert not IncidentNotice.objects.filter(case=case).exists()
+    assert list(services.unrouted_cases(case.__class__.objects.all())) == [case]
+
+
+def test_a_unit_with_no_area_leaves_a_place_not_found_unrouted_and_listed(officer, unit, west, east, caplog):
+    unit.local_authority = None
+    unit.save()
+    with caplog.at_level(logging.WARNING, logger="victimcare.neighbourhood.services"):
+        case = record(officer, WEDNESDAY, postcode="NP20 4AB")
+    assert not IncidentNotice.objects.filter(case=case).exists()
+    assert f"No neighbourhood team for crime {case.crime.reference}" in caplog.text
+    routed = record(officer, WEDNESDAY, **in_ward(STOW_HILL))
+    assert list(services.unrouted_cases(case.__class__.objects.all())) == [case]
+    assert routed.pk != case.pk

@@ -2,13 +2,14 @@
 configuration: who sees what, and that a notice never shows the victim."""
 
 import datetime as dt
+import html
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import MembershipFactory
-from tests.neighbourhood.conftest import LLISWERRY, PILLGWENLLY, STOW_HILL, in_ward, record
+from tests.neighbourhood.conftest import ALLT_YR_YN, LLISWERRY, PILLGWENLLY, STOW_HILL, in_ward, record
 from victimcare.cases.models import CaseAccessLog, TimelineEvent
 from victimcare.charter.models import Commitment
 from victimcare.crimes.places import street_level
@@ -270,3 +271,71 @@ def test_someone_in_a_team_and_a_partner_agency_sees_both_feeds(client, officer,
     notice = IncidentNotice.objects.get(case=followed)
     html = client.get(reverse("neighbourhood:notice", kwargs={"notice_id": notice.pk})).content.decode()
     assert "Acknowledge the incident" not in html, "following East's feed does not make them part of East's team"
+
+
+# --- Routed by the unit's area, and incidents that reached no team ----------------------------------------
+def test_an_incident_routed_by_the_units_area_says_so_on_the_feed_notice_and_case(client, officer, neighbourhood,
+                                                                                  east, west):
+    MembershipFactory(user=neighbourhood, organisation=east, role=Membership.Role.NEIGHBOURHOOD)
+    case = record(officer, timezone.now() - dt.timedelta(hours=1), postcode="NP20 4AB")  # not in the directory
+    notice = IncidentNotice.objects.get(case=case)
+    client.force_login(neighbourhood)
+    feed = html.unescape(client.get(reverse("neighbourhood:feed")).content.decode())
+    assert "Not found" in feed and "Routed by the area of the case's unit" in feed
+    page = html.unescape(client.get(reverse("neighbourhood:notice", kwargs={"notice_id": notice.pk})).content.decode())
+    assert "sent to this team by the area of the case's unit, not by its exact ward" in page
+    client.force_login(officer)
+    panel = html.unescape(client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode())
+    assert "Ward not found: routed by the area of the case's unit" in panel
+
+
+@pytest.fixture
+def unrouted(officer, unit, other_unit, other_officer, areas, west):
+    """Two incidents no team was told of (Allt-yr-yn, which no team covers, and Newport has no default team),
+    one in the officer's unit and one in another; and one that reached Newport West."""
+    now = timezone.now()
+    mine = record(officer, now - dt.timedelta(hours=2), location="Outside 9 Allt-yr-yn Road", **in_ward(ALLT_YR_YN))
+    theirs = record(other_officer, now - dt.timedelta(hours=1), **in_ward(ALLT_YR_YN))
+    theirs.unit = other_unit  # recorded for the other unit (as if its area)
+    theirs.save(update_fields=["unit"])
+    routed = record(officer, now, **in_ward(STOW_HILL))
+    return {"mine": mine, "theirs": theirs, "routed": routed}
+
+
+def test_a_supervisor_sees_their_units_incidents_that_reached_no_team(client, supervisor, unrouted):
+    client.force_login(supervisor)
+    page = client.get(reverse("neighbourhood:unrouted")).content.decode()
+    mine, theirs, routed = unrouted["mine"], unrouted["theirs"], unrouted["routed"]
+    assert mine.crime.reference in page and reverse("cases:detail", kwargs={"case_id": mine.pk}) in page
+    assert theirs.crime.reference not in page and routed.crime.reference not in page
+    assert "Outside Allt-yr-yn Road" in page and "9 Allt" not in page
+    assert CaseAccessLog.objects.filter(user=supervisor, case=mine,
+                                        what="incidents that reached no neighbourhood team").exists()
+    panel = client.get(reverse("cases:detail", kwargs={"case_id": mine.pk})).content.decode()
+    assert "No neighbourhood team has been told of this incident." in panel
+    assert reverse("neighbourhood:unrouted") in panel
+
+
+def test_a_team_member_sees_their_forces_incidents_that_reached_no_team_without_the_victim(client, neighbourhood,
+                                                                                         unrouted):
+    client.force_login(neighbourhood)
+    assert reverse("neighbourhood:unrouted") in client.get(reverse("neighbourhood:feed")).content.decode()
+    page = client.get(reverse("neighbourhood:unrouted")).content.decode()
+    for case in (unrouted["mine"], unrouted["theirs"]):
+        assert case.crime.reference in page
+        assert reverse("cases:detail", kwargs={"case_id": case.pk}) not in page
+    assert unrouted["routed"].crime.reference not in page
+    for detail in VICTIM_DETAILS:
+        assert detail not in page, detail
+
+
+def test_others_may_not_list_incidents_that_reached_no_team(client, officer, partner, caseworker, unrouted):
+    for user in (officer, partner, caseworker):
+        client.force_login(user)
+        assert client.get(reverse("neighbourhood:unrouted")).status_code == 403
+
+
+def test_when_every_incident_reached_a_team_the_list_says_so(client, supervisor, stow_hill_notice):
+    client.force_login(supervisor)
+    assert "Every open incident has reached a neighbourhood team." in client.get(
+        reverse("neighbourhood:unrouted")).content.decode()

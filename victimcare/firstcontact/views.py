@@ -33,6 +33,7 @@ from victimcare.crimes.offences import OFFENCES, category_name, offence_name
 from victimcare.firstcontact import assessment, forms, services
 from victimcare.firstcontact.choices import RiskLevel
 from victimcare.frontend.pages import how_long
+from victimcare.neighbourhood import routing
 from victimcare.notifications import victim_messages
 from victimcare.organisations.models import Organisation
 from victimcare.support.matching import services_for
@@ -510,6 +511,15 @@ def _yes_no_text(value) -> str:
     return pgettext("answer", "Yes") if value in (True, "yes") else pgettext("answer", "No")
 
 
+def _neighbourhood_route(wizard: Wizard) -> str:
+    """The ward the place resolved to and the team that will be told (or how it will be routed)."""
+    location = wizard.location()
+    incident = wizard.valid_form("incident").cleaned_data
+    unit = services.unit_for(location.local_authority, wizard.request.user)
+    return routing.preview_text(routing.preview(location, longitude=incident.get("longitude"),
+                                                latitude=incident.get("latitude"), unit=unit))
+
+
 def _summary(wizard: Wizard) -> list[dict]:
     """Sections of (question, answer, change link) for the check-your-answers page."""
     language = get_language() or "en"
@@ -558,6 +568,7 @@ def _summary(wizard: Wizard) -> list[dict]:
          date_format(occurred, "j F Y"), change("incident")),
         (_("Where"), " ".join(filter(None, [incident["location_description"], incident.get("postcode", "")])),
          change("incident")),
+        (str(routing.PREVIEW_LABEL), _neighbourhood_route(wizard), change("incident")),
         (_("Rural"), _yes_no_text(wizard.is_rural()), change("incident")),
     ]})
     thrive = wizard.valid_form("thrive").values()

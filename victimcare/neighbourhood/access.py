@@ -21,6 +21,25 @@ def may_use_feed(user) -> bool:
     return has_role(user, Role.NEIGHBOURHOOD, Role.PARTNER)
 
 
+def unrouted_scope(user):
+    """Cases whose incidents that reached no team the user may see listed: a supervisor, the cases of the
+    units they supervise; a neighbourhood team member, the cases of every unit of their team's force (a
+    summary only, as on a feed). None: neither (403)."""
+    from django.db.models import Q
+
+    from victimcare.cases.access import units_within
+    from victimcare.cases.models import Case
+    from victimcare.organisations.models import Organisation
+
+    supervised = organisations_with_role(user, Role.SUPERVISOR)
+    teams = team_ids(user)
+    if not supervised and not teams:
+        return None
+    forces = set(Organisation.objects.filter(pk__in=teams, parent__isnull=False).values_list("parent_id", flat=True))
+    units = units_within(forces) if forces else frozenset()
+    return Case.objects.filter(Q(unit_id__in=supervised) | Q(unit_id__in=units))
+
+
 def may_configure(user) -> bool:
     return has_role(user, Role.ADMINISTRATOR)
 

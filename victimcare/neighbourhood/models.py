@@ -64,6 +64,7 @@ class IncidentNotice(models.Model):
         WARD = "ward", _("Ward")
         LSOA = "lsoa", _("Ward found from the LSOA")
         DEFAULT = "default", _("Default team of the local authority")
+        UNIT_AREA = "unit_area", _("Place not found: default team of the area of the case's unit")
 
     crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="neighbourhood_notices")
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="neighbourhood_notices")

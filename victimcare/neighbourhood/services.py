@@ -4,6 +4,7 @@ entry and the access-log row for what they did."""
 import logging
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -36,11 +37,13 @@ def _team_data(team) -> dict:
 @transaction.atomic
 def notify_team(case: Case, *, at=None) -> IncidentNotice | None:
     """Tell the neighbourhood team of the case's area about the incident: a notice on its feed, the timeline
-    entry on the case, and the acknowledgement the team owes. Nothing if the crime's team was told already;
-    nothing but a warning if no team covers the place."""
+    entry on the case, and the acknowledgement the team owes. Where the place was not found, the team of
+    the area of the case's unit, and the timeline says so. Nothing if the crime's team was told already;
+    nothing but a warning if no team can be found (the incident is then among those that reached no team,
+    see `unrouted_cases`)."""
     at = at or timezone.now()
     crime = case.crime
-    found = route(crime)
+    found = route(crime, unit=case.unit)
     if found.team is None:
         logger.warning("No neighbourhood team for crime %s (case %s): ward %s, local authority %s",
                        crime.reference, case.pk, getattr(found.ward, "code", None),
@@ -53,11 +56,12 @@ def notify_team(case: Case, *, at=None) -> IncidentNotice | None:
         crime=crime, case=case, team=found.team, ward=found.ward, local_authority=found.local_authority,
         routed_by=found.routed_by, received_at=at,
     )
-    ward = found.ward
+    ward, area = found.ward, found.unit_area
     event = record_event(
         case, TimelineEvent.Kind.NEIGHBOURHOOD_NOTIFIED, None, at, notice=notice.pk, **_team_data(found.team),
         ward=ward.code if ward else "", ward_en=ward.name_en if ward else "", ward_cy=ward.name_cy if ward else "",
         routed_by=found.routed_by,
+        **({"area_en": area.name_en, "area_cy": area.name_cy} if area is not None else {}),
     )
     notice.commitment = open_commitment(
         case, rules.neighbourhood_acknowledgement_commitment(at, deadlines()), opened_by_event=event,
@@ -67,12 +71,19 @@ def notify_team(case: Case, *, at=None) -> IncidentNotice | None:
     return notice
 
 
+def unrouted_cases(cases):
+    """Of these cases, the open ones whose incident reached no neighbourhood team."""
+    told = IncidentNotice.objects.filter(crime_id=OuterRef("crime_id"))
+    return cases.filter(status=Case.Status.OPEN).exclude(Exists(told))
+
+
 def notify_open_cases(since, *, at=None) -> int:
     """Route the open cases opened on or after `since` whose crime no team was told of yet (cases recorded
     before routing existed). Safe to run again: returns how many notices it made."""
     made: set[int] = set()
     cases = Case.objects.open().filter(opened_at__date__gte=since).exclude(
-        crime__neighbourhood_notices__isnull=False).select_related("crime__ward", "crime__lsoa").order_by("opened_at")
+        crime__neighbourhood_notices__isnull=False).select_related("crime__ward", "crime__lsoa", "unit").order_by(
+        "opened_at")
     for case in cases:
         notice = notify_team(case, at=at)  # a second victim of a crime gets the notice made for the first
         if notice is not None:

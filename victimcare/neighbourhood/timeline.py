@@ -17,6 +17,10 @@ def _named(data, name: str) -> str:
 
 def _notified(data, case):
     team = _named(data, "team")
+    if data.get("routed_by") == "unit_area":
+        return gettext("%(team)s was told of the incident by the area of the case's unit (%(area)s): its ward was "
+                       "not found.") % {"team": team, "area": _named(data, "area")}, \
+            gettext("Check the place: if it is not in this team's area, tell the team whose area it is.")
     if data.get("ward_en"):
         return gettext("%(team)s was told of the incident (ward: %(ward)s).") % {
             "team": team, "ward": _named(data, "ward")}, ""

@@ -8,6 +8,7 @@ urlpatterns = [
     path("notices/<int:notice_id>/", views.notice, name="notice"),
     path("notices/<int:notice_id>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("notices/<int:notice_id>/local-action/", views.local_action, name="local-action"),
+    path("unrouted/", views.unrouted, name="unrouted"),
     path("subscriptions/", views.subscriptions, name="subscriptions"),
     path("teams/", views.team_list, name="teams"),
     path("teams/defaults/", views.default_teams, name="default-teams"),

@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
+from victimcare.accounts.roles import Role, organisations_with_role
 from victimcare.areas.loading import CURRENT_WARD_BOUNDARY_YEAR
 from victimcare.areas.models import LocalAuthority, Ward
+from victimcare.cases.access import log_cases_listed
 from victimcare.crimes.places import street_level
 from victimcare.frontend.pages import page_links, query_without_page
 from victimcare.neighbourhood import access, services
@@ -36,6 +38,8 @@ from victimcare.organisations.models import Organisation
 
 # The administrators' navigation link to the team configuration (in base.html), marked for this catalogue.
 NAVIGATION_LABEL = gettext_noop("Neighbourhood teams")
+# What the unrouted list writes in the case access log, marked for this catalogue.
+ACCESS_LOG_WHAT = (gettext_noop("incidents that reached no neighbourhood team"),)
 PAGE_SIZE = 25
 STATUS_FILTERS = ("waiting", "acknowledged")
 
@@ -142,6 +146,24 @@ def local_action(request, notice_id):
                                idempotency_key=form.idempotency_key)
     messages.success(request, _("Local action noted."))
     return redirect("neighbourhood:notice", notice_id=notice.pk)
+
+
+# --- Incidents that reached no team ----------------------------------------------------------------
+
+@login_required
+def unrouted(request):
+    """Open cases whose incident reached no neighbourhood team (no team covers the place and no default
+    team covers its area or the area of the case's unit). Supervisors see their units' and may open the
+    case; team members see their force's, as a summary, to pick up what is theirs."""
+    scope = access.unrouted_scope(request.user)
+    if scope is None:
+        raise PermissionDenied
+    supervised = organisations_with_role(request.user, Role.SUPERVISOR)
+    cases = list(services.unrouted_cases(scope).select_related("crime", "unit").order_by("-opened_at", "-id")[:200])
+    log_cases_listed(cases, request.user, what="incidents that reached no neighbourhood team")
+    rows = [{"case": case, "crime": case.crime, "place": street_level(case.crime.location_description),
+             "may_open": case.unit_id in supervised} for case in cases]
+    return render(request, "neighbourhood/unrouted.html", {"rows": rows})
 
 
 # --- Partner agencies' subscriptions ---------------------------------------------------------------

@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from victimcare.cases import access
 from victimcare.neighbourhood.models import IncidentNotice, LocalAction
 
 register = template.Library()
@@ -17,4 +18,8 @@ def neighbourhood_panel(context, case, may_act):
         "team", "ward", "commitment", "acknowledged_by").prefetch_related(
         Prefetch("local_actions", queryset=LocalAction.objects.select_related("noted_by")))
     now = timezone.now()
-    return {"case": case, "rows": [{"notice": n, **n.acknowledgement(now)} for n in notices]}
+    rows = [{"notice": n, **n.acknowledgement(now)} for n in notices]
+    request = context.get("request")
+    # Only asked when no team was told: a supervisor of the case's unit may see every incident like it.
+    may_see_unrouted = not rows and request is not None and access.supervises(request.user, case)
+    return {"case": case, "rows": rows, "may_see_unrouted": may_see_unrouted}
