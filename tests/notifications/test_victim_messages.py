@@ -158,6 +158,79 @@ def test_court_news_told_by_phone_queues_nothing(case, officer, witness_care):
     assert not Message.objects.filter(case=case).exists()
 
 
+def past_hearing(prosecution, witness_care, *, days_ago=3, kind=Hearing.Kind.TRIAL):
+    starts = (timezone.now() - dt.timedelta(days=days_ago)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return court.list_hearing(prosecution, kind=kind, starts_at=starts, place="Court 3",
+                              received_at=timezone.now() - dt.timedelta(days=20), actor=witness_care).hearing
+
+
+def test_court_news_of_a_sentence_gives_the_plain_facts(sensitive_case, officer, witness_care):
+    case = sensitive_case
+    agree(case, officer, "email")
+    prosecution = charge(case, officer, at=timezone.now() - dt.timedelta(days=30))
+    hearing = past_hearing(prosecution, witness_care)
+    item = court.record_sentence(hearing, custody_months=30, received_at=timezone.now() - dt.timedelta(hours=3),
+                                 actor=witness_care)
+    court.record_told(item, how=NewsItem.How.EMAIL, actor=witness_care)
+    message = only_message(case, "court_news")
+    assert "The court has passed sentence." in message.body
+    assert "The defendant was sentenced to 30 months in prison." in message.body
+    assert timezone.localtime(hearing.starts_at).strftime("%-d %B %Y") in message.body
+    assert "Cardiff Crown Court" in message.body and "Court 3" in message.body
+    assert "Wounding" not in f"{message.subject} {message.body}", "the offence is not named"
+    assert "30" not in message.subject and "sentence" not in message.subject.lower()
+    assert_not_revealing(message)
+
+
+def test_court_news_of_a_plea_says_only_the_plea(case, officer, witness_care):
+    agree(case, officer, "email")
+    prosecution = charge(case, officer, at=timezone.now() - dt.timedelta(days=30))
+    hearing = past_hearing(prosecution, witness_care, kind=Hearing.Kind.PLEA)
+    received = timezone.now() - dt.timedelta(hours=3)
+    plea = court.record_plea(hearing, "mixed", received_at=received, actor=witness_care)
+    court.record_bail(hearing, "remanded", received_at=received, actor=witness_care)
+    court.record_told(plea, how=NewsItem.How.EMAIL, actor=witness_care)
+    message = only_message(case, "court_news")
+    assert "The defendant pleaded guilty to some charges and not guilty to others." in message.body
+    assert "remanded" not in message.body, "the bail decision is its own news"
+
+
+def test_court_news_of_bail_gives_the_conditions_once(case, officer, witness_care):
+    agree(case, officer, "email")
+    prosecution = charge(case, officer, at=timezone.now() - dt.timedelta(days=30))
+    hearing = past_hearing(prosecution, witness_care, kind=Hearing.Kind.BAIL)
+    item = court.record_bail(hearing, "granted", conditions="Curfew 7pm to 7am; not to contact the victim",
+                             received_at=timezone.now() - dt.timedelta(hours=3), actor=witness_care)
+    court.record_told(item, how=NewsItem.How.EMAIL, actor=witness_care)
+    message = only_message(case, "court_news")
+    assert ("The defendant was released on bail until the next hearing. They must keep to these conditions: "
+            "Curfew 7pm to 7am; not to contact the victim") in message.body
+    assert message.body.count("Curfew 7pm") == 1
+
+
+def test_a_listing_told_after_the_hearing_was_cancelled_says_it_will_not_go_ahead(case, officer, witness_care):
+    agree(case, officer, "email")
+    prosecution = charge(case, officer, at=timezone.now() - dt.timedelta(days=3))
+    listed = court.list_hearing(prosecution, kind=Hearing.Kind.TRIAL, starts_at=timezone.now() + dt.timedelta(days=9),
+                                place="Court 1", received_at=timezone.now() - dt.timedelta(hours=5), actor=witness_care)
+    court.vacate_hearing(listed.hearing, received_at=timezone.now() - dt.timedelta(hours=1), actor=witness_care)
+    court.record_told(listed, how=NewsItem.How.EMAIL, actor=witness_care)
+    message = only_message(case, "court_news")
+    assert "This hearing will not go ahead." in message.body
+
+
+def test_court_news_in_welsh(case, officer, witness_care):
+    agree(case, officer, "email", language="cy")
+    prosecution = charge(case, officer, at=timezone.now() - dt.timedelta(days=30))
+    hearing = past_hearing(prosecution, witness_care)
+    item = court.record_verdict(hearing, "guilty", received_at=timezone.now() - dt.timedelta(hours=3),
+                                actor=witness_care)
+    court.record_told(item, how=NewsItem.How.EMAIL, actor=witness_care)
+    message = only_message(case, "court_news")
+    assert message.language == "cy"
+    assert "Cafodd y llys y diffynnydd yn euog." in message.body
+
+
 # --- Property -------------------------------------------------------------------------------------------------
 @pytest.fixture
 def store(force):

@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from django_tasks import task
 
 from victimcare.charter.rules import CourtNews, KeyDecision
@@ -76,6 +76,65 @@ COURT_NEWS_WORDS = {
     CourtNews.SENTENCE: _("The court has passed sentence."),
     CourtNews.APPEAL: _("There is news about an appeal."),
 }
+
+
+
+class _Said:
+    """A sentence for the victim, put into words in the language it is shown or sent in (`text` is lazy)."""
+
+    def __init__(self, text, **params):
+        self.text, self.params = text, params
+
+    def __str__(self) -> str:
+        return str(self.text) % self.params if self.params else str(self.text)
+
+
+# What the court decided, in plain words addressed to the victim (the portal and court news messages).
+PLEAS = {
+    "guilty": _("The defendant pleaded guilty."),
+    "not_guilty": _("The defendant pleaded not guilty. This usually means there will be a trial."),
+    "mixed": _("The defendant pleaded guilty to some charges and not guilty to others."),
+}
+VERDICTS = {
+    "guilty": _("The court found the defendant guilty."),
+    "not_guilty": _("The court found the defendant not guilty."),
+    "mixed": _("The court found the defendant guilty of some charges and not guilty of others."),
+}
+REMANDED = _("The defendant must stay in prison until the next hearing (remanded in custody).")
+
+
+def hearing_outcome(hearing, news=None) -> list[_Said]:
+    """What the court decided at the hearing, in plain words: the plea, the verdict, the sentence and bail, as
+    far as they are recorded (only the part `news` is about, if given). Nothing for a cancelled hearing."""
+    if hearing is None or hearing.status == hearing.Status.VACATED:
+        return []
+    said = []
+    if news in (None, CourtNews.PLEA) and hearing.plea in PLEAS:
+        said.append(_Said(PLEAS[hearing.plea]))
+    if news in (None, CourtNews.VERDICT) and hearing.verdict in VERDICTS:
+        said.append(_Said(VERDICTS[hearing.verdict]))
+    if news in (None, CourtNews.SENTENCE):
+        if hearing.custody_months:
+            said.append(_Said(ngettext_lazy("The defendant was sentenced to %(months)s month in prison.",
+                                            "The defendant was sentenced to %(months)s months in prison.",
+                                            hearing.custody_months), months=hearing.custody_months))
+        if hearing.non_custodial:
+            said.append(_Said(_("The court gave the defendant a sentence that is not prison: %(sentence)s"),
+                              sentence=hearing.non_custodial))
+    if news in (None, CourtNews.BAIL_OUTCOME):
+        if hearing.bail == hearing.Bail.GRANTED:
+            said.append(_Said(_("The defendant was released on bail until the next hearing. They must keep to "
+                                "these conditions: %(conditions)s"), conditions=hearing.bail_conditions))
+        elif hearing.bail == hearing.Bail.REMANDED:
+            said.append(_Said(REMANDED))
+    return said
+
+
+def not_said(text: str, said) -> str:
+    """`text` (the result as the Witness Care Unit wrote it), unless the plain words `said` already give it
+    (bail conditions, a sentence that is not prison)."""
+    already = {str(part.params.get(name, "")).strip() for part in said for name in ("conditions", "sentence")}
+    return "" if not text or text.strip() in already else text
 
 
 register_kind_labels({
@@ -198,6 +257,9 @@ def victim_informed(commitment, how: str, *, cause=None, at=None) -> Message | N
                          key=f"{DECISION}:{commitment.pk}", context=context, at=at)
 
 
+OUTCOME_NEWS = (CourtNews.PLEA, CourtNews.VERDICT, CourtNews.SENTENCE, CourtNews.BAIL_OUTCOME)
+
+
 def court_news_told(item, *, cause=None) -> Message | None:
     """Court news told by email, text or letter: what happened, and the hearing's date, time and place."""
     channel = written_channel(item.told_how)
@@ -205,10 +267,13 @@ def court_news_told(item, *, cause=None) -> Message | None:
         return None
     news = CourtNews(item.kind) if item.kind in CourtNews._value2member_map_ else None
     hearing = item.hearing
-    context = _context(news=COURT_NEWS_WORDS.get(news), details=item.details, hearing=hearing,
+    outcome = hearing_outcome(hearing, news) if news in OUTCOME_NEWS else []
+    # The hearing as it stands now: a hearing cancelled since is never told as going ahead.
+    context = _context(news=COURT_NEWS_WORDS.get(news), details=not_said(item.details, outcome), hearing=hearing,
                        court=item.prosecution.court,
-                       hearing_cancelled=news == CourtNews.HEARING_VACATED,
-                       result=hearing.result if hearing is not None else "")
+                       hearing_cancelled=news == CourtNews.HEARING_VACATED or (
+                           hearing is not None and hearing.status == hearing.Status.VACATED),
+                       outcome=outcome, result=not_said(hearing.result if hearing is not None else "", outcome))
     return queue_message(COURT_NEWS, case=item.prosecution.case, channel=channel, cause=cause,
                          key=f"{COURT_NEWS}:{item.pk}", context=context, at=item.told_at)
 

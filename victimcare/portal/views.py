@@ -161,10 +161,24 @@ def _referrals(case):
     return list(Referral.objects.filter(case=case).select_related("service").order_by("-sent_at", "-pk"))
 
 
-def _hearings(case):
+def _hearings(case, now):
+    """The case's hearings, oldest first, each with how it stands for the victim ("upcoming", "cancelled" or
+    "past") and what the court decided in plain words."""
     from victimcare.court.models import Hearing
+    from victimcare.notifications.victim_messages import hearing_outcome, not_said
 
-    return list(Hearing.objects.filter(prosecution__case=case).order_by("starts_at", "pk"))
+    hearings = list(Hearing.objects.filter(prosecution__case=case).select_related("prosecution")
+                    .order_by("starts_at", "pk"))
+    for hearing in hearings:
+        if hearing.status == Hearing.Status.VACATED:
+            hearing.portal_state = "cancelled"
+        elif hearing.status == Hearing.Status.HEARD or hearing.starts_at < now:
+            hearing.portal_state = "past"
+        else:
+            hearing.portal_state = "upcoming"
+        hearing.outcome = hearing_outcome(hearing)
+        hearing.result_not_said = not_said(hearing.result, hearing.outcome)
+    return hearings
 
 
 def _property(case):
@@ -178,14 +192,14 @@ def home(request, case):
     from victimcare.support.services import current_choice
 
     now = timezone.now()
-    hearings = _hearings(case)
+    hearings = _hearings(case, now)
     due = next_update(case)
     return render(request, "portal/home.html", {
         "case": case, "story": story(case), "next_update": due, "agreement": current_agreement(case),
         "update_late": due is not None and due.is_overdue(now),
         "referrals": _referrals(case), "support_choice": current_choice(case.victim),
-        "upcoming": [hearing for hearing in hearings if hearing.starts_at >= now],
-        "past": [hearing for hearing in hearings if hearing.starts_at < now], "property": _property(case),
+        "hearings": hearings, "upcoming": [hearing for hearing in hearings if hearing.portal_state == "upcoming"],
+        "property": _property(case),
         "awaiting": list(services.awaiting_reply(case)), "survey_done": _survey_done(case),
     })
 
