@@ -310,3 +310,64 @@ def test_the_form_pages_query_counts_do_not_grow_with_cases_or_agencies(
         with django_assert_max_num_queries(one):
             client.get(url)
     print(f"form pages: {counts}")
+
+
+# --- What an agency is told about the meeting, in its reader's language ---------------------------------
+def _held_on(meeting, language):
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    with translation.override(language):
+        return date_format(timezone.localdate(meeting.held_at), "j F Y")
+
+
+def test_the_meeting_is_stored_as_facts_not_an_english_sentence(listed):
+    meeting = listed.meeting
+    for disclosure in listed.disclosures.all():
+        assert disclosure.summary == ""
+        assert disclosure.context == {"meeting": meeting.pk, "meeting_title": "Newport MARAC",
+                                      "meeting_date": timezone.localdate(meeting.held_at).isoformat()}
+
+
+def test_a_welsh_reader_is_told_about_the_meeting_in_welsh(client, listed, partner):
+    url = reverse("sharing:shared-case", kwargs={"case_id": listed.referral.case_id})
+    client.force_login(partner)
+    english = client.get(url).content.decode()
+    assert f"For the multi-agency meeting Newport MARAC on {_held_on(listed.meeting, 'en')}" in english
+    welsh = in_welsh(client).get(url).content.decode()
+    assert f"Ar gyfer y cyfarfod amlasiantaethol Newport MARAC ar {_held_on(listed.meeting, 'cy')}" in welsh
+    assert "For the multi-agency meeting" not in welsh
+    api = client.get(f"/api/shared-cases/{listed.referral.case_id}/", HTTP_ACCEPT_LANGUAGE="cy").json()
+    assert [d["summary"] for d in api["disclosures"]] == [
+        f"Ar gyfer y cyfarfod amlasiantaethol Newport MARAC ar {_held_on(listed.meeting, 'cy')}"]
+
+
+def test_the_supervisor_deciding_a_safeguarding_share_reads_it_in_welsh(client, flagged_case, meeting, officer,
+                                                                       supervisor, partner_agency):
+    referral = flagged_case.multi_agency_referrals.get()
+    item = services.add_to_agenda(meeting, referral, actor=officer, basis=AgendaItem.Basis.SAFEGUARDING,
+                                  justification="Children at the address",
+                                  items_by_agency={partner_agency: ["incident_summary"]})
+    disclosure = item.disclosures.get()
+    client.force_login(supervisor)
+    page = in_welsh(client).get(reverse("sharing:decide", kwargs={"disclosure_id": disclosure.pk})).content.decode()
+    assert f"Ar gyfer y cyfarfod amlasiantaethol Newport MARAC ar {_held_on(meeting, 'cy')}" in page
+
+
+def test_disclosures_made_before_keep_their_meeting_as_facts_after_the_migration(listed):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("victimcare.multiagency.migrations.0002_meeting_facts_on_disclosures")
+    meeting = listed.meeting
+    old = f"For the multi-agency meeting {meeting.title} on {timezone.localtime(meeting.held_at):%d %B %Y}"
+    Disclosure.objects.filter(pk__in=listed.disclosures.values("pk")).update(summary=old, context={})
+    own_words = Disclosure.objects.exclude(pk__in=listed.disclosures.values("pk")).first()
+
+    migration.meeting_facts(apps, None)
+
+    for disclosure in listed.disclosures.all():
+        assert disclosure.summary == "" and disclosure.context["meeting"] == meeting.pk
+        assert disclosure.context["meeting_date"] == timezone.localdate(meeting.held_at).isoformat()
+    assert own_words is None or own_words.summary == Disclosure.objects.get(pk=own_words.pk).summary

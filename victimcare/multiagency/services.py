@@ -167,18 +167,20 @@ def add_to_agenda(meeting: Meeting, referral: MultiAgencyReferral, *, actor, bas
         moment = at or timezone.now()
         item = AgendaItem.objects.create(meeting=meeting, referral=locked, basis=basis, added_by=actor,
                                          added_at=moment)
-        summary = f"For the multi-agency meeting {meeting.title} on {timezone.localtime(meeting.held_at):%d %B %Y}"
+        # The facts, not a sentence: each agency reads "For the multi-agency meeting ..." in its own language.
+        context = {"meeting": meeting.pk, "meeting_title": meeting.title,
+                   "meeting_date": timezone.localdate(meeting.held_at).isoformat()}
         disclosures = []
         for agency, items in items_by_agency.items():
             if not items:
                 continue
             if basis == AgendaItem.Basis.CONSENT:
-                disclosures.append(share_with_consent(case, agency, items, actor=actor, summary=summary,
+                disclosures.append(share_with_consent(case, agency, items, actor=actor, context=context,
                                                       purpose=Purpose.MULTI_AGENCY_MEETING, at=moment,
                                                       channel=channel))
             else:
                 disclosures.append(request_safeguarding_disclosure(case, agency, items, actor=actor,
-                                                                   justification=justification, summary=summary,
+                                                                   justification=justification, context=context,
                                                                    at=moment, channel=channel))
         item.disclosures.set(disclosures)
         locked.status = Status.LISTED

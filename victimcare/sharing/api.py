@@ -75,7 +75,8 @@ class ProgressSerializer(serializers.Serializer):
 class SharedNoteSerializer(serializers.Serializer):
     shared_at = serializers.DateTimeField()
     shared_items = serializers.ListField(child=serializers.ChoiceField(choices=SharedItem.choices))
-    summary = serializers.CharField(help_text="What the police told your organisation with this disclosure.")
+    summary = serializers.CharField(help_text="What the police told your organisation with this disclosure (why it "
+                                              "was shared, in the request's language, then the police's words).")
 
 
 PARTS = {
@@ -97,7 +98,7 @@ class SharedCaseSerializer(SharedCaseSummarySerializer):
         data = super().to_representation({"case": shared.case, "since": shared.since,
                                           "items": [i for i in SharedItem.values if i in shared.items]})
         data["disclosures"] = SharedNoteSerializer(
-            [{"shared_at": d.shared_at, "shared_items": d.items, "summary": d.summary} for d in shared.disclosures],
+            [{"shared_at": d.shared_at, "shared_items": d.items, "summary": d.told_text} for d in shared.disclosures],
             many=True).data
         values = {"incident": shared.incident, "victim": shared.victim, "contact": shared.contact,
                   "risk_assessment": shared.risk, "needs": shared.needs, "case_progress": shared.progress}

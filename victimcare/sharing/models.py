@@ -126,6 +126,12 @@ class Disclosure(models.Model):
     )
     items = models.JSONField(_("what was shared"), default=list, help_text="SharedItem values.")
     summary = models.TextField(_("what was shared, in words"), blank=True)
+    context = models.JSONField(
+        _("why it was shared"), default=dict, blank=True,
+        help_text="Facts about why it was shared, stored as data and put in words in the reader's language when "
+                  "shown (context_text): {'meeting': id, 'meeting_title': ..., 'meeting_date': 'YYYY-MM-DD'} for a "
+                  "multi-agency meeting.",
+    )
     lawful_basis = models.CharField(_("lawful basis"), max_length=20, choices=LawfulBasis.choices)
     consent = models.ForeignKey(
         ConsentRecord, on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures",
@@ -161,6 +167,33 @@ class Disclosure(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.case_id} to {self.organisation_id} ({self.status})"
+
+    @property
+    def context_text(self) -> str:
+        """Why it was shared, in the reader's language ("" when nothing is recorded)."""
+        return context_text(self.context)
+
+    @property
+    def told_text(self) -> str:
+        """Everything the receiving organisation was told with it: why, then the police's own words."""
+        return "\n".join(part for part in (self.context_text, self.summary) if part)
+
+
+def context_text(context) -> str:
+    """A disclosure's facts about why it was shared, put in words in the current language."""
+    import datetime as dt
+
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
+
+    context = context or {}
+    if context.get("meeting"):
+        held_on = dt.date.fromisoformat(context["meeting_date"]) if context.get("meeting_date") else None
+        if held_on is None:
+            return gettext("For the multi-agency meeting %(title)s") % {"title": context.get("meeting_title", "")}
+        return gettext("For the multi-agency meeting %(title)s on %(date)s") % {
+            "title": context.get("meeting_title", ""), "date": date_format(held_on, "j F Y")}
+    return ""
 
 
 class SharedItem(models.TextChoices):

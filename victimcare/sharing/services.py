@@ -139,8 +139,11 @@ def _log(case, actor, what: str, channel: str) -> None:
 
 @transaction.atomic
 def share_with_consent(case, organisation, items, *, actor, purpose: str = Purpose.SHARE_WITH_ORGANISATION,
-                       summary: str = "", at=None, channel: str = "web", idempotency_key: str | None = None):
-    """Share `items` of the case with `organisation` on the victim's consent, in force at once."""
+                       summary: str = "", context: dict | None = None, at=None, channel: str = "web",
+                       idempotency_key: str | None = None):
+    """Share `items` of the case with `organisation` on the victim's consent, in force at once. `summary` is
+    what the police write to the organisation; `context`, facts about why (see Disclosure.context), which
+    each reader sees in their own language."""
     from victimcare.sharing.models import Disclosure, LawfulBasis
 
     items = _clean_items(items)
@@ -149,7 +152,7 @@ def share_with_consent(case, organisation, items, *, actor, purpose: str = Purpo
         raise SharingError("The victim has not consented to this sharing")
     at = at or timezone.now()
     disclosure = Disclosure.objects.create(
-        case=case, organisation=organisation, items=items, summary=(summary or "").strip(),
+        case=case, organisation=organisation, items=items, summary=(summary or "").strip(), context=context or {},
         lawful_basis=LawfulBasis.CONSENT, consent=consent, status=Disclosure.Status.IN_FORCE, requested_by=actor,
         requested_at=at, shared_at=at,
     )
@@ -160,7 +163,8 @@ def share_with_consent(case, organisation, items, *, actor, purpose: str = Purpo
 
 @transaction.atomic
 def request_safeguarding_disclosure(case, organisation, items, *, actor, justification: str, summary: str = "",
-                                    at=None, channel: str = "web", idempotency_key: str | None = None):
+                                    context: dict | None = None, at=None, channel: str = "web",
+                                    idempotency_key: str | None = None):
     """Ask to share without consent on safeguarding grounds. Nothing is shared until a supervisor of
     the case's unit approves it."""
     from victimcare.sharing.models import Disclosure, LawfulBasis
@@ -171,7 +175,7 @@ def request_safeguarding_disclosure(case, organisation, items, *, actor, justifi
         raise SharingError("A written justification is needed to share without consent")
     at = at or timezone.now()
     disclosure = Disclosure.objects.create(
-        case=case, organisation=organisation, items=items, summary=(summary or "").strip(),
+        case=case, organisation=organisation, items=items, summary=(summary or "").strip(), context=context or {},
         lawful_basis=LawfulBasis.SAFEGUARDING, justification=justification,
         status=Disclosure.Status.AWAITING_APPROVAL, requested_by=actor, requested_at=at,
     )
