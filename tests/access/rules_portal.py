@@ -21,6 +21,8 @@ RULES: dict[str, Rule] = {
     # No code asked for in this session: back to the first step.
     "portal:code": Rule(everyone(PORTAL_SIGN_IN)),
     "portal:sign-out": Rule(everyone(PORTAL_SIGN_IN), method="post"),
+    # The language switch (Django's set_language): back where it was sent from.
+    "portal:language": Rule(everyone(PORTAL_SIGN_IN), method="post", data={"language": "cy", "next": "/portal/"}),
     "portal:home": Rule(PAGE),
     "portal:updates": Rule(PAGE),
     "portal:message": Rule(PAGE),

@@ -178,7 +178,11 @@ def test_the_victims_journey_and_the_officer_sees_it(page, context, live_server,
     text = JOURNEY_TEXT[language]
     case = victim_case
     page.set_viewport_size(PHONE if viewport == "phone" else DESKTOP)
-    use_language(context, live_server, language)
+    use_language(context, live_server, "en")
+    if language == "cy":  # the victim picks Welsh on the sign-in page (on record: English), and it is kept
+        page.goto(reverse("portal:start"))
+        page.locator("button.app-language-switch[lang=cy]").click()
+        page.wait_for_selector("html[lang=cy]")
 
     # Sign in: the details, then the code from the email in the outbox.
     _ask_for_code(page, case)

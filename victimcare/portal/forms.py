@@ -82,6 +82,17 @@ class UpdatesForm(forms.Form):
     quiet_from = forms.CharField(label=pgettext_lazy("quiet hours", "From"), required=False, max_length=5)
     quiet_until = forms.CharField(label=pgettext_lazy("quiet hours", "Until"), required=False, max_length=5)
 
+    def __init__(self, *args, channels=None, **kwargs):
+        """`channels`: the ways the victim can be updated (we have their details and may use them)."""
+        super().__init__(*args, **kwargs)
+        if channels is not None:
+            self.fields["channel"].choices = [(value, label) for value, label in CHANNEL_CHOICES if value in channels]
+        self.some_channels_missing = len(self.fields["channel"].choices) < len(CHANNEL_CHOICES)
+        if self.some_channels_missing:
+            self.fields["channel"].help_text = _(
+                "We can only use the ways shown: we do not have your details for the others, or you asked us not "
+                "to use them.")
+
     def clean_quiet_from(self):
         return _time(self.cleaned_data.get("quiet_from"))
 

@@ -51,7 +51,8 @@ REFUSALS = (gettext_noop("Write your message"), gettext_noop("Write your reply")
             gettext_noop("Your complaint must be 2000 characters or fewer"),
             gettext_noop("This has already been answered"), gettext_noop("Not your consent"),
             gettext_noop("The case is closed"), gettext_noop("Only consent that was given can be withdrawn"),
-            gettext_noop("The victim has not agreed to support, so there is nothing to opt out of"))
+            gettext_noop("The victim has not agreed to support, so there is nothing to opt out of"),
+            gettext_noop("We do not have your details for that way of contact"))
 
 
 class PortalError(Exception):
@@ -130,6 +131,27 @@ def code_channel(case: Case) -> str | None:
     for channel, address in channels:
         if address and not not_to_use(agreement, address):
             return channel
+    return None
+
+
+def usable_channels(case: Case, agreement=None) -> list[str]:
+    """The ways the victim can be updated from what is on record: an address for the channel, and not one
+    they said not to use."""
+    victim = case.victim
+    agreement = agreement or current_agreement(case)
+    postal = "\n".join(line for line in (victim.address.strip(), victim.postcode) if line)
+    addresses = {Channel.EMAIL: victim.email, Channel.SMS: victim.phone, Channel.PHONE: victim.phone,
+                 Channel.LETTER: postal if victim.address.strip() else ""}
+    return [channel for channel in PORTAL_CHANNELS
+            if addresses[channel] and not not_to_use(agreement, addresses[channel])]
+
+
+def portal_language(case: Case) -> str | None:
+    """English or Welsh, as the victim chose for updates (else as on their record); None if neither."""
+    agreement = current_agreement(case)
+    for language in (agreement.language if agreement is not None else None, case.victim.preferred_language):
+        if language in ("en", "cy"):
+            return language
     return None
 
 
@@ -262,6 +284,8 @@ def change_updates(case: Case, choice: UpdateChoice, *, at=None):
     with transaction.atomic():
         locked = _lock(case)
         previous = current_agreement(locked)
+        if choice.channel not in usable_channels(locked, previous):
+            raise PortalError("We do not have your details for that way of contact")
         if previous is None:
             terms = Terms(**asdict(choice))
             agreement = agree_contact(locked, terms, actor=None, at=at, via=PORTAL)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("code/", views.code, name="code"),
     path("sign-out/", views.sign_out, name="sign-out"),
+    path("language/", views.choose_language, name="language"),
     path("your-case/", views.home, name="home"),
     path("updates/", views.updates, name="updates"),
     path("message/", views.message, name="message"),

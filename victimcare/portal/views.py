@@ -7,6 +7,7 @@ Every page and change is logged on the case with no user and channel "portal".""
 import datetime as dt
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
 from victimcare.cases import access as case_access
 from victimcare.cases.models import Case, CaseAccessLog
@@ -31,6 +33,7 @@ from victimcare.sharing.models import ConsentRecord, Decision, Purpose
 from victimcare.sharing.services import ConsentError
 
 CASE_KEY, SEEN_KEY, PENDING_KEY = "portal_case_id", "portal_seen_at", "portal_code_id"
+LANGUAGE_CHOSEN_KEY = "portal_language_chosen"  # the victim used the language switch since signing in or out
 ACCESS_LOG_WHAT = (gettext_noop("portal home"), gettext_noop("portal updates form"),
                    gettext_noop("portal message form"),
                    gettext_noop("portal complaint form"), gettext_noop("portal consents"),
@@ -47,7 +50,7 @@ def _ip(request) -> str | None:
 
 
 def _sign_out(request) -> None:
-    for key in (CASE_KEY, SEEN_KEY, PENDING_KEY, "portal_code_channel"):
+    for key in (CASE_KEY, SEEN_KEY, PENDING_KEY, LANGUAGE_CHOSEN_KEY, "portal_code_channel"):
         request.session.pop(key, None)
 
 
@@ -141,10 +144,31 @@ def code(request):
         else:
             request.session.cycle_key()
             request.session.pop(PENDING_KEY, None)
+            chose_language = request.session.pop(LANGUAGE_CHOSEN_KEY, False)
             request.session[CASE_KEY] = case.pk
             request.session[SEEN_KEY] = timezone.now().timestamp()
-            return redirect("portal:home")
+            response = redirect("portal:home")
+            language = None if chose_language else services.portal_language(case)
+            if language is not None:  # the language on record, unless they picked one on the sign-in pages
+                _set_language_cookie(response, language)
+            return response
     return render(request, "portal/code.html", {"form": form, "dead": dead})
+
+
+def _set_language_cookie(response, language: str) -> None:
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+                        path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                        secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                        samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+
+
+@require_POST
+def choose_language(request):
+    """The portal's English/Cymraeg switch: Django's set_language, remembering that the victim chose, so that
+    signing in keeps their choice instead of switching to the language on record."""
+    if request.POST.get("language") in dict(settings.LANGUAGES):
+        request.session[LANGUAGE_CHOSEN_KEY] = True
+    return set_language(request)
 
 
 @require_POST
@@ -220,7 +244,8 @@ def updates(request, case):
                    else "en", "frequency": str(agreement.every_days) if agreement.every_days else "key",
                    "quiet_from": agreement.quiet_from.strftime("%H:%M") if agreement.quiet_from else "",
                    "quiet_until": agreement.quiet_until.strftime("%H:%M") if agreement.quiet_until else ""}
-    form = forms.UpdatesForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = forms.UpdatesForm(request.POST if request.method == "POST" else None, initial=initial,
+                             channels=services.usable_channels(case))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         choice = services.UpdateChoice(channel=data["channel"], every_days=form.every_days(),
