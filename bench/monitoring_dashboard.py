@@ -145,7 +145,7 @@ def copy_rows(table: str, columns: list[str], rows) -> int:
 
 
 def load_cells(sim: dict, months: list[dt.date], organisations: dict, rng) -> dict[str, int]:
-    from victimcare.monitoring.models import ComplianceCell, FairnessCell, TimeToMeetCell
+    from victimcare.monitoring.models import ComplianceCell, FairnessCell, KindTimeToMeetCell, TimeToMeetCell
 
     owner = owners(sim, organisations)
     outcome_values = {name: (sim["outcome"] == index).astype(np.int64) for index, name in enumerate(OUTCOMES)}
@@ -181,6 +181,12 @@ def load_cells(sim: dict, months: list[dt.date], organisations: dict, rng) -> di
         "month", "kind", "standard", "organisation_id", "area", "enhanced", "category", "bucket", "count"], (
         [month_text[r[0]], kinds[r[1]], str(standard[r[1]]), str(r[2]), AREAS[r[3]], "t" if r[4] else "f",
          CATEGORIES[r[5]], str(r[6]), str(sums["count"][i])] for i, r in enumerate(unique)))
+    unique, sums = aggregate([sim["month"][met], sim["kind"][met], bucket(sim["minutes"][met])],
+                             {"count": np.ones(int(met.sum()), dtype=np.int64)})
+    written["KindTimeToMeetCell"] = copy_rows(KindTimeToMeetCell._meta.db_table, [
+        "month", "kind", "standard", "bucket", "count"], (
+        [month_text[r[0]], kinds[r[1]], str(standard[r[1]]), str(r[2]), str(sums["count"][i])]
+        for i, r in enumerate(unique)))
     written["SatisfactionCell"] = load_surveys(sim, months, organisations, rng)
     return written
 

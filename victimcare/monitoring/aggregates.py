@@ -13,6 +13,7 @@ from victimcare.monitoring.models import (
     CommitmentFact,
     ComplianceCell,
     FairnessCell,
+    KindTimeToMeetCell,
     SatisfactionCell,
     SurveyFact,
     TimeToMeetCell,
@@ -30,8 +31,10 @@ def commitment_moves(fact: dict, sign: int, moves: dict) -> None:
         group = fact["groups"].get(characteristic, "not_recorded")
         _add(moves, FairnessCell, {**base, "characteristic": characteristic, "group": group}, counts)
     if fact["minutes_to_meet"] is not None:
-        _add(moves, TimeToMeetCell, {**base, "category": fact["category"],
-                                     "bucket": bucket_of(fact["minutes_to_meet"])}, {"count": sign})
+        bucket = bucket_of(fact["minutes_to_meet"])
+        _add(moves, TimeToMeetCell, {**base, "category": fact["category"], "bucket": bucket}, {"count": sign})
+        _add(moves, KindTimeToMeetCell, {"month": fact["month"], "kind": fact["kind"], "standard": fact["standard"],
+                                         "bucket": bucket}, {"count": sign})
 
 
 def survey_moves(fact: dict, sign: int, moves: dict) -> None:

@@ -17,7 +17,14 @@ from victimcare.charter.calendar import LONDON
 from victimcare.charter.rules import CommitmentKind
 from victimcare.equality.groups import CHARACTERISTICS, groups
 from victimcare.monitoring.facts import month_of
-from victimcare.monitoring.models import CommitmentFact, ComplianceCell, FairnessCell, SatisfactionCell, TimeToMeetCell
+from victimcare.monitoring.models import (
+    CommitmentFact,
+    ComplianceCell,
+    FairnessCell,
+    KindTimeToMeetCell,
+    SatisfactionCell,
+    TimeToMeetCell,
+)
 from victimcare.monitoring.stats import percentile_from_histogram, two_proportion_p_value, wilson_interval
 from victimcare.organisations.models import Organisation
 from victimcare.satisfaction.models import STAGES
@@ -142,8 +149,21 @@ def compliance(filters: Filters, by: str, *, now: dt.datetime | None = None) -> 
     if by not in COMPLIANCE_BREAKDOWNS:
         raise ValueError(f"Unknown breakdown {by!r}: one of {', '.join(COMPLIANCE_BREAKDOWNS)}")
     return _compliance(ComplianceCell.objects.filter(filters.cell_filter()), by,
-                       _live_overdue(filters, _FIELD[by], now=now),
-                       TimeToMeetCell.objects.filter(filters.cell_filter()), now=now)
+                       _live_overdue(filters, _FIELD[by], now=now), _times(filters, by), now=now)
+
+
+def _times(filters: Filters, by: str):
+    """The time-to-meet cells to read: the roll-up by kind when nothing narrows by place, owner, category
+    or rights, else the full cells."""
+    if by in ("standard", "kind", "month", "quarter") and not (
+            filters.area or filters.organisation or filters.category or filters.rights):
+        query = Q(month__gte=filters.start, month__lte=filters.end)
+        if filters.standard:
+            query &= Q(standard=filters.standard)
+        if filters.kind:
+            query &= Q(kind=filters.kind)
+        return KindTimeToMeetCell.objects.filter(query)
+    return TimeToMeetCell.objects.filter(filters.cell_filter())
 
 
 def _compliance(cells, by: str, live_overdue, times, *, now=None) -> list[ComplianceRow]:

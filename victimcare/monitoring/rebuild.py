@@ -10,6 +10,7 @@ from victimcare.monitoring.models import (
     CommitmentFact,
     ComplianceCell,
     FairnessCell,
+    KindTimeToMeetCell,
     SatisfactionCell,
     SurveyFact,
     TimeToMeetCell,
@@ -17,7 +18,7 @@ from victimcare.monitoring.models import (
 from victimcare.satisfaction.models import STAGES, SurveyResponse
 
 CHUNK = 2000
-CELLS = (ComplianceCell, FairnessCell, TimeToMeetCell, SatisfactionCell)
+CELLS = (ComplianceCell, FairnessCell, TimeToMeetCell, KindTimeToMeetCell, SatisfactionCell)
 
 
 @transaction.atomic
