@@ -151,8 +151,21 @@ def property_officer(force):
 
 
 @pytest.fixture
+def commissioner(db):
+    return OrganisationFactory(code="gwent-pcc", kind=Organisation.Kind.COMMISSIONER,
+                               name_en="Office of the Police and Crime Commissioner for Gwent",
+                               name_cy="Swyddfa Comisiynydd yr Heddlu a Throseddu Gwent")
+
+
+@pytest.fixture
+def analyst(commissioner):
+    """The Commissioner's analyst: the monitoring figures, and 404 everywhere else."""
+    return _member("analyst", commissioner, Role.ANALYST, first_name="Ffion", last_name="Harries")
+
+
+@pytest.fixture
 def personas(officer, colleague, other_officer, supervisor, call_handler, administrator, caseworker, other_caseworker,
-             neighbourhood, partner, other_partner, witness_care, property_officer):
+             neighbourhood, partner, other_partner, witness_care, property_officer, analyst):
     return {
         "officer": officer,
         "colleague": colleague,
@@ -167,6 +180,7 @@ def personas(officer, colleague, other_officer, supervisor, call_handler, admini
         "other_partner": other_partner,
         "witness_care": witness_care,
         "property_officer": property_officer,
+        "analyst": analyst,
     }
 
 

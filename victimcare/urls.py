@@ -22,6 +22,7 @@ urlpatterns = [
     path("portal/", include("victimcare.portal.urls")),
     path("equality/", include("victimcare.equality.urls")),
     path("satisfaction/", include("victimcare.satisfaction.urls")),
+    path("monitoring/", include("victimcare.monitoring.urls")),
     path("api/", include("victimcare.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,9 +11,9 @@ Personas (tests/conftest.py): anonymous; officer and colleague (the case's unit)
 and superuser, manages the system, sees no cases); caseworker (a victims' service the case is referred
 to) and other_caseworker (a service with no referral); neighbourhood (the team whose ward the case's
 crime is in); partner (an agency the case is shared with, on the victim's consent) and other_partner
-(an agency with nothing shared); witness_care (the Witness Care Unit; the case has been charged) and
-property_officer (the force's property store). What each app sets up for these lives in
-tests/access/objects_<app>.py.
+(an agency with nothing shared); witness_care (the Witness Care Unit; the case has been charged),
+property_officer (the force's property store) and analyst (the Commissioner's analyst: figures only).
+What each app sets up for these lives in tests/access/objects_<app>.py.
 """
 
 import re
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 PERSONAS = ("anonymous", "officer", "colleague", "other_officer", "supervisor", "call_handler", "administrator",
             "caseworker", "other_caseworker", "neighbourhood", "partner", "other_partner", "witness_care",
-            "property_officer", "victim", "other_victim")
+            "property_officer", "analyst", "victim", "other_victim")
 # The victim portal's personas: signed in to the portal (crime reference, surname, date of birth and a
 # one-time code), not as staff. "victim" for the shared case, "other_victim" for another victim's case. A
 # rule that does not name them gives them what it gives anonymous: to the staff screens they are strangers.
@@ -29,6 +29,10 @@ PORTAL_PERSONAS = ("victim", "other_victim")
 # Personas added with court and property (standard 8 and 9). A rule that does not name them gives them what
 # it gives other_officer: police staff with no part in the case. Rules for pages they use name them.
 LATER_PERSONAS = ("witness_care", "property_officer")
+# The Commissioner's analyst sees figures, never a case or a person: 404 at every URL but the monitoring
+# pages, home, signing in and out and the language switch (victimcare/accounts/middleware.py). A rule that
+# does not name the analyst expects 404; `everyone` and `signed_in` leave the analyst out unless named.
+FIGURES_ONLY = ("analyst",)
 # Roles outside the police unit: none of them sees a police case page or changes a case.
 OUTSIDE_POLICE = ("caseworker", "other_caseworker", "neighbourhood", "partner", "other_partner", "property_officer")
 # Police-only screens that are not about one case (the control room, recording a report).
@@ -96,6 +100,7 @@ class Rule:
         if "anonymous" in self.expected:
             defaults = dict.fromkeys(PORTAL_PERSONAS, self.expected["anonymous"])
             object.__setattr__(self, "expected", {**defaults, **self.expected})
+        object.__setattr__(self, "expected", {**dict.fromkeys(FIGURES_ONLY, 404), **self.expected})
         missing = set(PERSONAS) - set(self.expected)
         extra = set(self.expected) - set(PERSONAS)
         if missing or extra:
@@ -104,7 +109,7 @@ class Rule:
 
 def everyone(outcome: Outcome, **overrides: Outcome) -> dict[str, Outcome]:
     """`outcome` for every staff persona; the portal personas get what anonymous gets unless named."""
-    staff = {**dict.fromkeys(PERSONAS, outcome), **overrides}
+    staff = {**dict.fromkeys(set(PERSONAS) - set(FIGURES_ONLY), outcome), **overrides}
     portal = {persona: staff["anonymous"] for persona in PORTAL_PERSONAS if persona not in overrides}
     return {**staff, **portal}
 
@@ -147,6 +152,7 @@ START = {
     "witness_care": Redirect("court:witness-care"), "property_officer": Redirect("property:register"),
     "neighbourhood": Redirect("neighbourhood:feed"),
     "partner": Redirect("sharing:shared-cases"), "other_partner": Redirect("sharing:shared-cases"),
+    "analyst": Redirect("monitoring:overview"),
 }
 
 RULES: dict[str, Rule] = {
@@ -155,8 +161,10 @@ RULES: dict[str, Rule] = {
     "home": Rule(everyone(Redirect("cases:list"), **START)),
     # Signing in and out
     "accounts:sign-in": Rule(signed_in(Redirect("cases:list"), anonymous=200, **START)),
-    "accounts:sign-out": Rule(everyone(Redirect("accounts:sign-in")), method="post"),
-    "set_language": Rule(everyone(Redirect("home")), method="post", data={"language": "cy", "next": "/"}),
+    "accounts:sign-out": Rule(everyone(Redirect("accounts:sign-in"), analyst=Redirect("accounts:sign-in")),
+                              method="post"),
+    "set_language": Rule(everyone(Redirect("home"), analyst=Redirect("home")), method="post",
+                         data={"language": "cy", "next": "/"}),
     # Staff screens
     "cases:list": Rule(signed_in(200)),
     "cases:detail": Rule(CASE_PAGE),
@@ -263,6 +271,7 @@ RULES.update({
 from tests.access import (  # noqa: E402
     rules_court,
     rules_equality,
+    rules_monitoring,
     rules_multiagency,
     rules_neighbourhood,
     rules_notifications,
@@ -273,7 +282,7 @@ from tests.access import (  # noqa: E402
 )
 
 for _app_rules in (rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court, rules_property,
-                   rules_notifications, rules_portal, rules_equality):
+                   rules_notifications, rules_portal, rules_equality, rules_monitoring):
     _clash = set(_app_rules.RULES) & set(RULES)
     if _clash:
         raise ValueError(f"URLs ruled twice: {sorted(_clash)}")

@@ -9,6 +9,9 @@ Role = Membership.Role
 # Police staff who work cases and the control room. Victims' services, neighbourhood teams, partners,
 # witness care and property officers each have their own screens.
 POLICE_ROLES = frozenset({Role.CALL_HANDLER, Role.OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR})
+# Roles that see figures and nothing else: a user holding only these gets 404 everywhere but the monitoring
+# pages (victimcare/accounts/middleware.py, and the API's permission for token sign-ins).
+FIGURES_ONLY_ROLES = frozenset({Role.ANALYST})
 
 
 def roles_by_organisation(user) -> dict[str, frozenset[int]]:
@@ -36,3 +39,9 @@ def organisations_with_role(user, *roles: str) -> frozenset[int]:
     for role in roles:
         ids |= held.get(role, frozenset())
     return frozenset(ids)
+
+
+def sees_figures_only(user) -> bool:
+    """True for a user whose every role is a figures-only role (the Commissioner's analyst)."""
+    held = roles_by_organisation(user)
+    return bool(held) and held.keys() <= FIGURES_ONLY_ROLES

@@ -14,6 +14,7 @@ START_PAGES = (
     (Role.PARTNER, "sharing:shared-cases"),
     (Role.WITNESS_CARE_OFFICER, "court:witness-care"),
     (Role.PROPERTY_OFFICER, "property:register"),
+    (Role.ANALYST, "monitoring:overview"),
 )
 
 

@@ -1,6 +1,18 @@
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
 
+from victimcare.accounts.roles import sees_figures_only
 from victimcare.cases.access import may_change_case
+
+
+class NotFiguresOnly(BasePermission):
+    """The Commissioner's analyst sees figures, never a case: every endpoint is a 404 to a user whose only
+    role is figures-only, signed in by token or session (as accounts/middleware.py does for the web)."""
+
+    def has_permission(self, request, view) -> bool:
+        if sees_figures_only(request.user):
+            raise NotFound
+        return True
 
 
 class MayChangeCase(BasePermission):

@@ -14,7 +14,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from victimcare.api.filters import CaseFilter, CommitmentFilter, CrimeFilter
-from victimcare.api.permissions import MayChangeCase
+from victimcare.api.permissions import MayChangeCase, NotFiguresOnly
 from victimcare.api.serializers import (
     CaseSerializer,
     CommitmentSerializer,
@@ -112,7 +112,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
         detail=True,
         methods=["post"],
         filter_backends=[],
-        permission_classes=[IsAuthenticated, MayChangeCase],
+        permission_classes=[IsAuthenticated, NotFiguresOnly, MayChangeCase],
         serializer_class=KeyDecisionSerializer,
     )
     def decisions(self, request, pk=None):

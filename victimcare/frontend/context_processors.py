@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from victimcare.accounts.roles import POLICE_ROLES, roles_by_organisation
+from victimcare.accounts.roles import FIGURES_ONLY_ROLES, POLICE_ROLES, roles_by_organisation
 
 
 def navigation(request):
@@ -14,4 +14,6 @@ def navigation(request):
         "language_switch_next": request.get_full_path() if request else reverse("home"),
         "user_roles": roles,
         "user_is_police": bool(roles & POLICE_ROLES),
+        # The Commissioner's analyst: the navigation shows only the dashboards.
+        "user_sees_figures_only": bool(roles) and roles <= FIGURES_ONLY_ROLES,
     }
