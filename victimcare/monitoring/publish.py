@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from victimcare.charter.rules import CommitmentKind
 from victimcare.charter.standards import STANDARDS
@@ -171,7 +171,7 @@ COMPLIANCE_PARTS = ("met", "met_late", "missed", "waived", "overdue", "not_yet_d
 def compliance_columns(first: str) -> list[Column]:
     return [
         Column("label", first, "label"),
-        Column("total", _("Due")),
+        Column("total", pgettext("commitments", "Due")),
         Column("met", _("Met on time")),
         Column("met_late", _("Met late")),
         Column("missed", _("Missed")),
@@ -212,7 +212,7 @@ def fairness_table(rows, characteristic: str) -> Table:
         Column("decided", _("Commitments due")),
         Column("met", _("Met on time")),
         Column("on_time_rate", _("On time"), "percent"),
-        Column("interval", _("95% confidence interval"), "interval"),
+        Column("interval", _("Confidence interval (95%)"), "interval"),
         Column("rest_rate", _("Everyone else"), "percent"),
         Column("differs", _("Differs beyond chance"), "flag"),
     ], note=_("A group is flagged when a two-proportion test gives p < 0.05 against everyone else. "
@@ -255,8 +255,8 @@ def satisfaction_table(rows, by: str, names: dict | None = None) -> Table:
 
 def return_table(areas) -> Table:
     table = Table(_("Victims' Code compliance return"), [
-        Column("label", _("Area"), "label"),
-        Column("total", _("Due")),
+        Column("label", pgettext("of the return", "Area"), "label"),
+        Column("total", pgettext("commitments", "Due")),
         Column("met", _("Met on time")),
         Column("on_time_rate", _("On time"), "percent"),
         Column("under_18_total", _("Due: victims under 18")),
