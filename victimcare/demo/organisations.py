@@ -110,6 +110,7 @@ STAFF = [
     StaffSpec("owain.roberts", "Owain", "Roberts", ((Role.PARTNER, "newport-housing"),)),
     StaffSpec("bethan.owen", "Bethan", "Owen", ((Role.WITNESS_CARE_OFFICER, "gwent-witness-care"),)),
     StaffSpec("rhys.parry", "Rhys", "Parry", ((Role.PROPERTY_OFFICER, FORCE),)),
+    StaffSpec("ffion.harries", "Ffion", "Harries", ((Role.ANALYST, "gwent-pcc"),)),
 ]
 ADMINISTRATOR_USERNAME = "alun.james"
 CALL_HANDLER_USERNAME = "cerys.bowen"
