@@ -1,12 +1,13 @@
 """The neighbourhood pages in a browser, in English and Welsh: they look like GOV.UK, axe-core finds no
 serious or critical violation, and the screenshots are saved for review. Then the journeys: the team sees a
-new incident, opens it, acknowledges it and notes local action; a partner sees the summary only."""
+new incident, opens it, acknowledges it and notes local action (in English and Welsh, every page it lands on
+checked as tests/browser/test_journey.py does); a partner sees the summary only."""
 
 import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.browser.conftest import (
     check_accessibility,
@@ -15,14 +16,16 @@ from tests.browser.conftest import (
     sign_in_as,
     use_language,
 )
-from tests.factories import OrganisationFactory
+from tests.browser.test_journey import Journey
+from tests.factories import CrimeFactory, MembershipFactory, OrganisationFactory, VictimFactory
 from tests.neighbourhood.conftest import LLISWERRY, NEWPORT, PILLGWENLLY, STOW_HILL, in_ward, record
 from victimcare.areas.loading import load_areas
 from victimcare.areas.models import LocalAuthority, Ward
+from victimcare.cases.services import open_case
 from victimcare.charter.models import Commitment
 from victimcare.neighbourhood import services
-from victimcare.neighbourhood.models import IncidentNotice
-from victimcare.organisations.models import Organisation
+from victimcare.neighbourhood.models import IncidentNotice, LocalAction
+from victimcare.organisations.models import Membership, Organisation
 
 pytestmark = pytest.mark.browser
 VICTIM_DETAILS = ("Megan", "Pritchard", "07700 900456", "megan@example.org", "Dock Street")
@@ -52,7 +55,7 @@ def scene(unit, force, officer, neighbourhood_team, partner_agency, personas):
     services.note_local_action(notice, "Extra patrols along Commercial Road.", actor=personas["neighbourhood"])
     new = record(officer, now - dt.timedelta(minutes=5), location="Outside 22 Commercial Street, NP20 1JD",
                  **in_ward(STOW_HILL))
-    return {"west": west, "east": east, "new": IncidentNotice.objects.get(case=new),
+    return {"west": west, "east": east, "unit": unit, "new": IncidentNotice.objects.get(case=new),
             "overdue": IncidentNotice.objects.get(case=overdue)}
 
 
@@ -74,6 +77,25 @@ def local_action_error(page, context, live_server, personas, scene, url):
     page.wait_for_selector(".govuk-error-summary")
 
 
+def unit_area_notice(page, context, live_server, personas, scene, url):
+    """A report whose postcode the (empty) postcode directory does not hold: routed by the unit's area."""
+    case = record(personas["officer"], timezone.now() - dt.timedelta(minutes=30), postcode="NP20 9ZZ",
+                  location="Corporation Road")
+    notice = IncidentNotice.objects.get(case=case)
+    MembershipFactory(user=personas["neighbourhood"], organisation=notice.team, role=Membership.Role.NEIGHBOURHOOD)
+    sign_in_as(context, live_server, personas["neighbourhood"])
+    page.goto(reverse("neighbourhood:notice", kwargs={"notice_id": notice.pk}))
+
+
+def unrouted(page, context, live_server, personas, scene, url):
+    """An open case whose incident reached no team (opened without a report, so never routed)."""
+    open_case(victim=VictimFactory(), crime=CrimeFactory(location_description="Outside 3 Corporation Road"),
+              unit=scene["unit"],
+              officer=personas["officer"], recorded_by=personas["call_handler"])
+    sign_in_as(context, live_server, personas["supervisor"])
+    page.goto(reverse("neighbourhood:unrouted"))
+
+
 PAGES = {
     "neighbourhood-feed": (_as("neighbourhood"), lambda s: reverse("neighbourhood:feed"),
                            {"en": "To acknowledge", "cy": "I'w gydnabod"}),
@@ -86,6 +108,10 @@ PAGES = {
     "neighbourhood-notice-partner": (_as("partner"), _notice, {
         "en": "The victim's details are not shared with your agency",
         "cy": "Nid yw manylion y dioddefwr yn cael eu rhannu"}),
+    "neighbourhood-notice-unit-area": (unit_area_notice, None, {
+        "en": "sent to this team by the area of the case's unit",
+        "cy": "anfonwyd y digwyddiad at y tîm hwn yn ôl ardal uned yr achos"}),
+    "neighbourhood-unrouted": (unrouted, None, {"en": "Outside Corporation Road", "cy": "Outside Corporation Road"}),
     "neighbourhood-subscriptions": (_as("partner"), lambda s: reverse("neighbourhood:subscriptions"),
                                     {"en": "Stop following", "cy": "Peidio â dilyn"}),
     "neighbourhood-teams": (_as("administrator"), lambda s: reverse("neighbourhood:teams"),
@@ -117,28 +143,50 @@ def test_page(page, context, live_server, personas, scene, name, language):
     check_accessibility(page, f"{name} ({language})")
 
 
-def test_the_team_acknowledges_a_new_incident_and_notes_local_action(page, context, live_server, personas, scene):
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_team_acknowledges_a_new_incident_and_notes_local_action(page, context, live_server, personas, scene,
+                                                                     language):
+    """Every page of the journey is in the language, looks like GOV.UK and passes axe."""
     new = scene["new"]
-    sign_in_as(context, live_server, personas["neighbourhood"])
-    page.goto(reverse("neighbourhood:feed"))
-    page.get_by_label("Acknowledgement").select_option("waiting")
-    page.get_by_role("button", name="Apply filters").click()
-    assert "2 incidents" in page.locator("#incident-count").inner_text()
-    page.get_by_role("link", name=new.crime.reference).click()
+    notice_url = reverse("neighbourhood:notice", kwargs={"notice_id": new.pk})
+    journey = Journey(page, context, live_server, language)
+    journey.as_user(personas["neighbourhood"])
+    journey.go(reverse("neighbourhood:feed"), "feed")
+    page.select_option("#status", "waiting")
+    page.locator("main form[method=get] button[type=submit]").click()
+    page.wait_for_url("**status=waiting**")
+    journey.check("feed-waiting")
+    assert page.locator("main tbody tr").count() == 2
+    journey.follow(notice_url, "notice")
     summary = page.locator("#incident-summary").inner_text()
     assert "Stow Hill" in summary and "Outside Commercial Street" in summary and "22" not in summary
+    for detail in VICTIM_DETAILS:
+        assert detail not in page.locator("main").inner_text(), detail
 
-    page.get_by_role("button", name="Acknowledge the incident").click()
-    assert "Incident acknowledged." in page.locator(".govuk-notification-banner--success").inner_text()
-    page.get_by_label("What local action was taken?").fill("PCSO visit to the shops on Commercial Street.")
-    page.get_by_role("button", name="Note local action").click()
-    assert "Local action noted." in page.locator(".govuk-notification-banner--success").inner_text()
+    page.locator("main form[action$='/acknowledge/'] button[type=submit]").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    journey.check("notice-acknowledged")
+    assert _in(language, "Incident acknowledged.") in journey.success()
+    page.fill("#id_text", "PCSO visit to the shops on Commercial Street.")
+    page.locator("main form[action$='/local-action/'] button[type=submit]").click()
+    page.wait_for_selector("#local-actions")
+    journey.check("notice-local-action")
+    assert _in(language, "Local action noted.") in journey.success()
     assert "PCSO visit to the shops on Commercial Street." in page.locator("#local-actions").inner_text()
-    screenshot(page, "neighbourhood-flow")
 
+    # The feed shows it acknowledged; the team can also see any incident that reached no team.
+    journey.go(reverse("neighbourhood:feed"), "feed-after")
+    journey.follow(reverse("neighbourhood:unrouted"), "unrouted")
     new.refresh_from_db()
     assert new.acknowledged_by == personas["neighbourhood"]
     assert new.commitment.status == Commitment.Status.MET
+    assert LocalAction.objects.filter(notice=new).count() == 1
+    assert len(journey.visited) == 7, journey.visited
+
+
+def _in(language, text) -> str:
+    with translation.override(language):
+        return translation.gettext(text)
 
 
 def test_a_partner_follows_a_feed_and_sees_the_summary_only(page, context, live_server, personas, scene):
