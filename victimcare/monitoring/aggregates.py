@@ -3,8 +3,7 @@ merged, and applied in one sorted order, so two transactions touching the same c
 
 from collections import defaultdict
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 
 from victimcare.charter.models import Commitment
 from victimcare.equality.groups import CHARACTERISTICS
@@ -20,6 +19,7 @@ from victimcare.monitoring.models import (
 )
 from victimcare.satisfaction.models import STAGES
 
+COUNT_FIELDS = frozenset({"total", "met", "met_late", "missed", "waived", "open", "count"})
 CELL_FIELDS = ("month", "kind", "standard", "organisation_id", "area", "enhanced")
 
 
@@ -58,25 +58,57 @@ def new_moves() -> dict:
     return defaultdict(lambda: {"model": None, "counts": defaultdict(int)})
 
 
+# A transaction may change several commitments one after another (closing a case misses them all), each
+# moving counts between cells: two such transactions could take the same cells' row locks in opposite
+# orders. On PostgreSQL every transaction that moves counts first takes this one advisory lock (held to its
+# end; SQLite has a single writer anyway). Busy cells serialise those transactions regardless, so the lock
+# costs little; at national scale, append-only deltas folded by a task would lift both limits.
+CELLS_LOCK = 73011  # a number no other part of the system uses as an advisory lock
+
+
+def _lock_cells() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CELLS_LOCK])
+
+
 def _apply(moves: dict) -> None:
+    """One upsert statement per kind of cell, rows in sorted order; survey cells, with their ratings in
+    JSON, one at a time under a row lock."""
+    by_model: dict = defaultdict(list)
     for (_, key_items), move in sorted(moves.items(), key=lambda item: (item[0][0], repr(item[0][1]))):
         counts = {name: delta for name, delta in move["counts"].items() if delta}
         if counts:
-            _bump(move["model"], dict(key_items), counts)
+            by_model[move["model"]].append((dict(key_items), counts))
+    for model, cells in by_model.items():
+        if model is SatisfactionCell:
+            for key, counts in cells:
+                _bump_satisfaction(key, counts)
+        else:
+            _upsert(model, cells)
 
 
-def _bump(model, key: dict, counts: dict) -> None:
-    if model is SatisfactionCell:
-        _bump_satisfaction(key, counts)
-        return
-    changes = {name: F(name) + delta for name, delta in counts.items()}
-    if model.objects.filter(**key).update(**changes):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**key, **counts)
-    except IntegrityError:  # another transaction made the cell first
-        model.objects.filter(**key).update(**changes)
+def _upsert(model, cells: list[tuple[dict, dict]]) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE adding the counts (the same SQL on PostgreSQL and SQLite)."""
+    (constraint,) = model._meta.constraints
+    count_fields = [field for field in model._meta.concrete_fields if field.name in COUNT_FIELDS]
+    key_fields = [field for field in model._meta.concrete_fields
+                  if field.name not in COUNT_FIELDS and not field.primary_key]
+    conflict = [model._meta.get_field(name) for name in constraint.fields]
+    quote, table = connection.ops.quote_name, connection.ops.quote_name(model._meta.db_table)
+    columns = [*key_fields, *count_fields]
+    values, params = [], []
+    for key, counts in cells:
+        values.append("(" + ", ".join(["%s"] * len(columns)) + ")")
+        params += [field.get_db_prep_save(key[field.name], connection) for field in key_fields]
+        params += [counts.get(field.name, 0) for field in count_fields]
+    additions = ", ".join(f"{quote(f.column)} = {table}.{quote(f.column)} + excluded.{quote(f.column)}"
+                          for f in count_fields)
+    # Table and column names come from the models, quoted; every value is a parameter.
+    sql = (f"INSERT INTO {table} ({', '.join(quote(f.column) for f in columns)}) VALUES {', '.join(values)} "  # noqa: S608
+           f"ON CONFLICT ({', '.join(quote(f.column) for f in conflict)}) DO UPDATE SET {additions}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _bump_satisfaction(key: dict, counts: dict) -> None:
@@ -101,6 +133,13 @@ def _locked_or_new(model, key: dict):
         return model.objects.select_for_update().get(**key), False
 
 
+def _save_fact(model, old_row, key: dict, values: dict) -> None:
+    if old_row is None:
+        model.objects.create(**key, **values)
+    else:
+        model.objects.filter(**key).update(**values)
+
+
 def _fact_values(fact_row, fields) -> dict:
     return {name: getattr(fact_row, name) for name in fields}
 
@@ -118,6 +157,7 @@ def recount_commitment(commitment: Commitment, dimensions: dict | None = None) -
                 .get(pk=commitment.case_id))
         dimensions = case_dimensions(case)
     new = commitment_fact(commitment, dimensions)
+    _lock_cells()  # before the fact's row lock, so every transaction takes them in the same order
     old_row = CommitmentFact.objects.select_for_update().filter(pk=commitment.pk).first()
     old = _fact_values(old_row, COMMITMENT_FACT_FIELDS) if old_row else None
     if old == new:
@@ -127,7 +167,7 @@ def recount_commitment(commitment: Commitment, dimensions: dict | None = None) -
         commitment_moves(old, -1, moves)
     commitment_moves(new, +1, moves)
     _apply(moves)
-    CommitmentFact.objects.update_or_create(commitment_id=commitment.pk, defaults=new)
+    _save_fact(CommitmentFact, old_row, {"commitment_id": commitment.pk}, new)
 
 
 def survey_fact(survey, case) -> dict:
@@ -151,6 +191,7 @@ def recount_survey(survey, *, keep_updates: bool = True) -> None:
     case = (type(survey.case).objects.select_related("crime", "victim__equality")
             .prefetch_related("commitments").get(pk=survey.case_id))
     new = survey_fact(survey, case)
+    _lock_cells()
     old_row = SurveyFact.objects.select_for_update().filter(pk=survey.pk).first()
     old = _fact_values(old_row, SURVEY_FACT_FIELDS) if old_row else None
     if old and keep_updates:
@@ -162,7 +203,7 @@ def recount_survey(survey, *, keep_updates: bool = True) -> None:
         survey_moves(old, -1, moves)
     survey_moves(new, +1, moves)
     _apply(moves)
-    SurveyFact.objects.update_or_create(survey_id=survey.pk, defaults=new)
+    _save_fact(SurveyFact, old_row, {"survey_id": survey.pk}, new)
 
 
 @transaction.atomic
