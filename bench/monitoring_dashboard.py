@@ -23,6 +23,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -299,7 +300,7 @@ def measure(runs: int, organisations: dict, now) -> dict:
     year_end = figures.month_of(now)
     last_12 = figures.Filters(start=dt.date(year_end.year - 1, year_end.month, 1), end=year_end)
     ten_years = figures.Filters(start=dt.date(year_end.year - 10, year_end.month, 1), end=year_end)
-    newport = figures.Filters(**{**last_12.__dict__, "area": "W06000022", "organisation": organisations["force"]})
+    newport = replace(last_12, area="W06000022", organisation=organisations["force"])
     quarter = (year_end.month - 1) // 3 + 1
     pages = {
         "overview (by standard + monthly trend, last 12 months)": lambda: (

@@ -7,6 +7,7 @@ protect confidentiality and "[x]" one that is not available.
 
 import csv
 import io
+from dataclasses import replace
 
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -35,14 +36,15 @@ def export_value(column: Column, value):
     if column.kind == "percent":
         return round(value * 100, 1)
     if column.kind == "interval":
-        return f"{value[0] * 100:.1f} to {value[1] * 100:.1f}"
+        return _("%(low)s to %(high)s") % {"low": f"{value[0] * 100:.1f}", "high": f"{value[1] * 100:.1f}"}
     if column.kind == "flag":
         return _("yes") if value else _("no")
     return value
 
 
 def export_heading(column: Column) -> str:
-    suffix = {"percent": " (%)", "interval": " (%)", "minutes": _(" (minutes)")}.get(column.kind, "")
+    # An interval's label already says "(95%)"; its ends are percentages like the rates'.
+    suffix = {"percent": " (%)", "minutes": _(" (minutes)")}.get(column.kind, "")
     return f"{column.label}{suffix}"
 
 
@@ -124,7 +126,7 @@ class _Report(FPDF):
 def quarterly_report_tables(year: int, quarter: int, filters: figures.Filters) -> list[Table]:
     """What the published quarterly report holds, in the active language."""
     start, end = figures.quarter_months(year, quarter)
-    period = figures.Filters(**{**filters.__dict__, "start": start, "end": end})
+    period = replace(filters, start=start, end=end)
     names = area_and_organisation_names()
     tables = [
         publish.return_table(figures.quarterly_return(year, quarter, filters)),

@@ -8,7 +8,8 @@ on-time rate is met / (met + met late + missed + overdue): waived ones and those
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -53,12 +54,16 @@ class Filters:
     standard: int | None = None
     kind: str = ""
 
+    @cached_property
+    def organisations(self) -> set[int]:
+        return organisation_and_below(self.organisation) if self.organisation else set()
+
     def cell_filter(self, *, with_category: bool = True) -> Q:
         query = Q(month__gte=self.start, month__lte=self.end)
         if self.area:
             query &= Q(area=self.area)
         if self.organisation:
-            query &= Q(organisation_id__in=organisation_and_below(self.organisation))
+            query &= Q(organisation_id__in=self.organisations)
         if self.category and with_category:
             query &= Q(category=self.category)
         if self.rights:
@@ -74,7 +79,7 @@ class Filters:
         if self.area:
             query &= Q(area=self.area)
         if self.organisation:
-            query &= Q(organisation_id__in=organisation_and_below(self.organisation))
+            query &= Q(organisation_id__in=self.organisations)
         if self.category:
             query &= Q(category=self.category)
         if self.rights:
@@ -257,7 +262,7 @@ def fairness(filters: Filters, characteristic: str, *, now=None) -> list[Fairnes
     if characteristic not in CHARACTERISTICS:
         raise ValueError(f"Unknown characteristic {characteristic!r}")
     cells = FairnessCell.objects.filter(filters.cell_filter(with_category=False), characteristic=characteristic)
-    plain = Filters(**{**filters.__dict__, "category": ""})
+    plain = replace(filters, category="")
     live = _live_overdue(plain, "group", now=now, characteristic=characteristic)
     live = [{"group": row[f"groups__{characteristic}"], "month": row["month"], "overdue": row["overdue"]}
             for row in live]
@@ -344,12 +349,12 @@ class ReturnArea:
 
 def quarterly_return(year: int, quarter: int, filters: Filters | None = None, *, now=None) -> list[ReturnArea]:
     start, end = quarter_months(year, quarter)
-    base = Filters(**{**(filters.__dict__ if filters else {}), "start": start, "end": end})
+    base = replace(filters, start=start, end=end) if filters else Filters(start=start, end=end)
     areas = []
     for area, kinds in RETURN_AREAS:
         everyone, children = ComplianceRow(area), ComplianceRow(area)
         for kind in kinds:
-            narrowed = Filters(**{**base.__dict__, "kind": kind.value, "standard": None})
+            narrowed = replace(base, kind=kind.value, standard=None)
             for row in compliance(narrowed, "rights", now=now):
                 _add_into(everyone, row)
             for row in fairness(narrowed, "age_band", now=now):
