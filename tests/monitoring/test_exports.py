@@ -80,3 +80,15 @@ def test_report_response_is_a_pdf_download(known):
     response = exports.quarterly_report_response(2026, 2, figures.Filters(start=YEAR.start, end=YEAR.end), "en")
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="victims-charter-2026-q2-en.pdf"' in response["Content-Disposition"]
+
+
+def test_a_rate_is_withheld_when_it_would_give_a_small_count_away(settings):
+    """3 met of 7: the count is withheld, and 43% of a shown 7 would tell it, so the rate goes too; likewise
+    18 of 20 (2 not met); 10 of 20 is shown."""
+    settings.MONITORING_SMALL_NUMBER_THRESHOLD = 5
+    for met, due, shown in ((3, 7, False), (18, 20, False), (10, 20, True)):
+        row = figures.ComplianceRow("x", total=due, met=met, missed=due - met)
+        rate = publish.compliance_row("x", row)["on_time_rate"]
+        assert (rate is not publish.SUPPRESSED) is shown, (met, due)
+        if shown:
+            assert rate == pytest.approx(met / due)

@@ -4,7 +4,8 @@ are suppressed here, once, so that no screen or file can show what another hides
 Suppression (the Government Statistical Service's "[c]"): a count from 1 to the threshold less one is
 not shown; when a row of counts that add up to a shown total would then give the hidden one away, the
 next smallest is hidden too; so is a total that alone in its column could be worked out from the others.
-A rate, interval or time needs at least the threshold in its denominator.
+A rate or interval needs at least the threshold in its denominator, and is withheld when what it rests on
+(its numerator, or the rest) is small; a time needs at least the threshold met.
 """
 
 from dataclasses import dataclass, field
@@ -83,8 +84,19 @@ def _suppress_column(rows: list[dict], key: str) -> None:
 
 
 def _rate(successes: int, trials: int, value: float | None):
+    """A rate, or what it rests on if too few: a rate times its (shown) denominator gives the numerator, so
+    a small numerator, or a small number left over, withholds the rate too."""
     if trials < threshold():
         return SUPPRESSED if trials else None
+    if is_small(successes) or is_small(trials - successes):
+        return SUPPRESSED
+    return value
+
+
+def _time(met: int, value: int | None):
+    """A median or percentile time, shown only when at least the threshold were met."""
+    if met < threshold():
+        return SUPPRESSED if met else None
     return value
 
 
@@ -191,8 +203,8 @@ def compliance_row(label: str, row) -> dict:
     _suppress_row(published, COMPLIANCE_PARTS)
     met_count = sum(row.histogram.values())
     published["on_time_rate"] = _rate(row.met, row.decided, row.on_time_rate)
-    published["median"] = _rate(0, met_count, row.median_minutes)
-    published["p90"] = _rate(0, met_count, row.p90_minutes)
+    published["median"] = _time(met_count, row.median_minutes)
+    published["p90"] = _time(met_count, row.p90_minutes)
     return published
 
 
