@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from victimcare.monitoring import figures, publish
 from victimcare.monitoring.publish import SUPPRESSED, Column, Table
-from victimcare.notifications.letters import FONT, font_path
+from victimcare.notifications.letters import FONT, NumberedPages, font_path
 
 CONFIDENTIAL, NOT_AVAILABLE = "[c]", "[x]"
 
@@ -114,15 +114,6 @@ def xlsx_response(tables: list[Table], filename: str) -> HttpResponse:
 
 # ---- the quarterly report --------------------------------------------------------------------------------
 
-class _Report(FPDF):
-    page_label = "Page {page} of {pages}"
-
-    def footer(self) -> None:
-        self.set_y(-15)
-        self.set_font(FONT, size=8)
-        self.cell(0, 10, self.page_label.format(page=self.page_no(), pages="{nb}"), align="C")
-
-
 def quarterly_report_tables(year: int, quarter: int, filters: figures.Filters) -> list[Table]:
     """What the published quarterly report holds, in the active language."""
     start, end = figures.quarter_months(year, quarter)
@@ -155,7 +146,7 @@ def render_quarterly_report(year: int, quarter: int, filters: figures.Filters, l
         tables = quarterly_report_tables(year, quarter, filters)
         title = _("Victims' Charter: how well victims were served, %(year)s quarter %(quarter)s") % {
             "year": year, "quarter": quarter}
-        pdf = _Report(format="A4", orientation="landscape")
+        pdf = NumberedPages(format="A4", orientation="landscape")
         pdf.page_label = _("Page {page} of {pages}")
         pdf.compress = compress
         pdf.set_title(title)

@@ -29,7 +29,9 @@ def font_path(name: str = "DejaVuSans.ttf") -> Path:
     return path
 
 
-class _Letter(FPDF):
+class NumberedPages(FPDF):
+    """A PDF with "Page n of m" (in `page_label`, translated by the caller) at the foot of every page."""
+
     page_label = "Page {page} of {pages}"
 
     def footer(self) -> None:
@@ -51,7 +53,7 @@ def sender_lines(message: Message) -> list[str]:
 def render_letter(message: Message, *, compress: bool = True) -> bytes:
     """The letter as PDF bytes, in the message's language."""
     with translation.override(message.language):
-        pdf = _Letter(format="A4")
+        pdf = NumberedPages(format="A4")
         pdf.page_label = gettext("Page {page} of {pages}")
         pdf.compress = compress
         pdf.set_title(message.subject)
