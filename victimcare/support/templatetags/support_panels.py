@@ -26,6 +26,8 @@ def support_panel(context, case, may_act):
         "choices": choices,
         "current": current,
         "wants_support": current is not None and current.decision == "given",
+        # Never asked (e.g. not safe to ask at first contact): the question is still to be asked.
+        "to_ask": current is None and case.status == case.Status.OPEN,
         "referrals": referrals,
         "fitting": fitting[:5],
         "request": context.get("request"),
