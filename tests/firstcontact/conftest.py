@@ -46,7 +46,7 @@ THRIVE = {
         "threat", "harm", "risk", "investigation", "vulnerability", "engagement")},
 }
 NEEDS = {
-    "wants_attendance": "yes", "impact": "Frightened to go home", "communication": "",
+    "wants_attendance": "yes", "support_referral": "not_asked", "impact": "Frightened to go home", "communication": "",
     "safe_ways": ["phone", "text_message"], "safe_times": "Weekdays 9am to 3pm", "leave_messages": "no",
 }
 VULNERABILITY = {
@@ -72,14 +72,16 @@ class WizardDriver:
     def post(self, step, data, follow=False):
         return self.client.post(self.url(step), data, follow=follow)
 
-    def through(self, *, victim=None, dash=16, proposals=None):
-        """Answer every page; `proposals` maps a proposal to (chosen, reason), others are confirmed."""
+    def through(self, *, victim=None, dash=16, proposals=None, support_referral="not_asked"):
+        """Answer every page; `proposals` maps a proposal to (chosen, reason), others are confirmed;
+        `support_referral`: whether the victim wants a referral to a victims' service (yes, no, not_asked)."""
         if victim is None:
             assert self.post("victim", {"victim": "new"}).status_code == 302
             assert self.post("victim-details", NEW_VICTIM).status_code == 302
         else:
             assert self.post("victim", {"victim": str(victim.pk)}).status_code == 302
-        for step, data in (("incident", INCIDENT), ("thrive", THRIVE), ("needs", NEEDS),
+        for step, data in (("incident", INCIDENT), ("thrive", THRIVE),
+                           ("needs", {**NEEDS, "support_referral": support_referral}),
                            ("vulnerability", VULNERABILITY)):
             response = self.post(step, data)
             assert response.status_code == 302, (step, response.context["form"].errors)

@@ -297,8 +297,8 @@ def test_change_links_return_to_check_your_answers(client, officer, newport, fri
     wizard = WizardDriver(client)
     wizard.through(dash=15)
     response = client.post(wizard.url("needs") + "?change=1", {
-        "wants_attendance": "yes", "impact": "Changed", "safe_ways": ["email"], "safe_times": "Any time",
-        "leave_messages": "yes"})
+        "wants_attendance": "yes", "support_referral": "not_asked", "impact": "Changed", "safe_ways": ["email"],
+        "safe_times": "Any time", "leave_messages": "yes"})
     assert response["Location"] == reverse("report:check", kwargs={"wizard_id": wizard.id})
     assert "Changed" in client.get(response["Location"]).content.decode()
 
@@ -373,3 +373,112 @@ def test_an_officer_of_another_unit_sees_a_confirmation(client, other_officer, u
     assert case.unit == unit and case.officer is None
     page = client.get(response["Location"]).content.decode()
     assert case.crime.reference in page and "Newport CID" in page
+
+
+# --- Does the victim want us to refer them to a victims' service? ------------------------------------------
+REFERRAL_ROW = "Wants to be referred to a victims' service"
+
+
+def _summary_row(response, question):
+    rows = [row for section in response.context["sections"] for row in section["rows"] if str(row[0]) == question]
+    assert len(rows) == 1, question
+    return rows[0]
+
+
+@pytest.mark.parametrize(("answer", "shown", "decision"), [
+    ("yes", "Yes", "given"), ("no", "No", "refused"), ("not_asked", "Not asked yet", None)])
+def test_the_victims_answer_about_a_referral_to_support(client, officer, unit, newport, friday, answer, shown,
+                                                        decision):
+    """Yes: consent in the ledger (verbal, by the recorder, at the report's time) and a referral owed within 2
+    working days. No: a refusal, nothing owed. Not asked yet: nothing recorded, the case says it is to ask."""
+    from victimcare.sharing.models import ConsentRecord, Purpose
+
+    client.force_login(officer)
+    wizard = WizardDriver(client)
+    wizard.through(dash=15, support_referral=answer)
+    check_url = reverse("report:check", kwargs={"wizard_id": wizard.id})
+    page = client.get(check_url)
+    assert _summary_row(page, REFERRAL_ROW)[1:] == (shown, wizard.url("needs") + "?change=1")
+    assert "Change<span class=\"govuk-visually-hidden\"> wants to be referred to a victims&#x27; service" in \
+        page.content.decode()
+
+    assert client.post(check_url, {"submission_id": wizard.id}).status_code == 302
+    case = Case.objects.get()
+    assert case.firstcontact_assessment.needs["support_referral"] == answer
+    records = list(ConsentRecord.objects.filter(victim=case.victim, purpose=Purpose.SUPPORT_REFERRAL))
+    referral = case.commitments.filter(kind="referral_to_support")
+    if decision is None:
+        assert records == [] and not referral.exists()
+        assert not case.timeline.filter(kind="consent_recorded").exists()
+    else:
+        [record] = records
+        assert (record.decision, record.how, record.recorded_by, record.at, record.case) == (
+            decision, "verbal", officer, friday, case)
+        event = case.timeline.get(kind="consent_recorded")
+        assert event.data["decision"] == decision and event.occurred_at == friday and event.actor == officer
+    if answer == "yes":
+        owed = referral.get()
+        assert owed.status == Commitment.Status.OPEN and owed.standard == 5
+        assert owed.owner_organisation == unit and owed.owner_person == officer
+        assert owed.opened_at == friday and owed.opened_by_event.kind == "consent_recorded"
+        # 2 working days from Friday 28 August 2026, 15:00 (Monday 31 August is a bank holiday).
+        assert owed.due_at == _end_of(dt.date(2026, 9, 2))
+    else:
+        assert not referral.exists()
+
+    detail = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    assert ('id="support-question-to-ask"' in detail) is (answer == "not_asked")
+    assert ("Still to ask: does the victim want us to refer them to a victims' service" in detail) is (
+        answer == "not_asked")
+    assert ("Wants support" in detail) is (answer == "yes")
+    assert ("Does not want support" in detail) is (answer == "no")
+    # The written acknowledgement (in Welsh, Megan's language) promises the referral only on a yes.
+    letter = client.get(reverse("report:acknowledgement", kwargs={"case_id": case.pk})).content.decode()
+    assert ("Byddwn yn eich atgyfeirio at wasanaeth cymorth, erbyn Dydd Mercher 2 Medi 2026, 23:59" in letter) is (
+        answer == "yes")
+
+
+def test_the_referral_question_must_be_answered(client, officer, newport, friday):
+    from tests.firstcontact.conftest import NEEDS
+
+    client.force_login(officer)
+    wizard = WizardDriver(client)
+    response = wizard.post("needs", {**NEEDS, "support_referral": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Select whether the victim wants us to refer them to a victims&#x27; service" in html
+    assert 'href="#id_support_referral"' in html
+    assert wizard.post("needs", {**NEEDS, "support_referral": "maybe"}).status_code == 200
+
+
+def test_not_asked_yet_can_be_changed_to_yes_from_check_your_answers(client, officer, newport, friday):
+    from tests.firstcontact.conftest import NEEDS
+
+    client.force_login(officer)
+    wizard = WizardDriver(client)
+    wizard.through(dash=15)
+    check_url = reverse("report:check", kwargs={"wizard_id": wizard.id})
+    change_url = _summary_row(client.get(check_url), REFERRAL_ROW)[2]
+    form = client.get(change_url).context["form"]
+    assert form["support_referral"].value() == "not_asked"  # the page shows the answer given
+    response = client.post(change_url, {**NEEDS, "support_referral": "yes"})
+    assert response["Location"] == check_url
+    assert _summary_row(client.get(check_url), REFERRAL_ROW)[1] == "Yes"
+    client.post(check_url, {"submission_id": wizard.id})
+    case = Case.objects.get()
+    assert case.commitments.get(kind="referral_to_support").due_at == _end_of(dt.date(2026, 9, 2))
+
+
+def test_the_referral_question_in_welsh(client, officer, newport, friday):
+    client.force_login(officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    wizard = WizardDriver(client)
+    page = client.get(wizard.url("needs")).content.decode()
+    assert '<html lang="cy"' in page
+    for welsh in ("A yw&#x27;r dioddefwr am i ni ei atgyfeirio at wasanaeth i ddioddefwyr i gael cymorth?",
+                  "Heb ofyn eto", "Bydd yr achos yn dangos bod angen gofyn y cwestiwn o hyd."):
+        assert welsh in page
+    assert "Not asked yet" not in page and "victims&#x27; service" not in page
+    wizard.through(dash=15, support_referral="yes")
+    check = client.get(reverse("report:check", kwargs={"wizard_id": wizard.id}))
+    assert _summary_row(check, "Am gael ei atgyfeirio at wasanaeth i ddioddefwyr")[1] == "Ie"

@@ -83,3 +83,63 @@ def test_an_english_speaker_gets_the_english_names(client, officer, unit, newpor
     case = report(client, officer)
     letter = client.get(reverse("report:acknowledgement", kwargs={"case_id": case.pk})).content.decode()
     assert expected in letter and "Cymorth cam-drin domestig Gwent" not in letter
+
+
+def test_christmas_eve_report_with_consent_owes_a_referral_by_the_end_of_30_december(client, officer, unit, newport,
+                                                                                    monkeypatch):
+    """The victim agrees to a referral when reporting on Thursday 24 December 2026 at 14:00: 2 working days,
+    with Christmas Day (Friday 25), the weekend and Boxing Day's substitute (Monday 28) not counting, end on
+    Wednesday 30 December at 23:59:59 London time. Owed by the case's unit."""
+    from victimcare.sharing.models import ConsentRecord
+
+    reported = at(monkeypatch, dt.datetime(2026, 12, 24, 14, 0, tzinfo=LONDON))
+    client.force_login(officer)
+    wizard = WizardDriver(client)
+    wizard.through(dash=3, support_referral="yes")
+    client.post(reverse("report:check", kwargs={"wizard_id": wizard.id}), {"submission_id": wizard.id})
+    case = Case.objects.get()
+    referral = case.commitments.get(kind="referral_to_support")
+    assert referral.due_at == end_of(dt.date(2026, 12, 30))
+    assert referral.opened_at == reported and referral.standard == 5
+    assert referral.owner_organisation == unit and referral.owner_person == officer
+    consent = ConsentRecord.objects.get(victim=case.victim)
+    assert (consent.decision, consent.how, consent.at, consent.recorded_by) == ("given", "verbal", reported, officer)
+
+
+def test_a_back_dated_report_counts_the_referral_from_the_report_not_from_now(officer, unit, newport, monkeypatch):
+    """Recorded on Monday 4 January 2027 for a report taken on Christmas Eve: consent and the referral owed
+    are from the report's time, so the referral was due on 30 December (and is overdue now)."""
+    import uuid
+
+    from victimcare.firstcontact.services import Report, record_report
+    from victimcare.sharing.models import ConsentRecord
+
+    at(monkeypatch, dt.datetime(2027, 1, 4, 10, 0, tzinfo=LONDON))
+    reported = dt.datetime(2026, 12, 24, 14, 0, tzinfo=LONDON)
+    case = record_report(Report(
+        victim_id=None, victim={"given_name": "Megan", "family_name": "Pritchard", "postcode": "NP20 1AA"},
+        category="burglary", offence="", is_domestic_abuse=False, is_hate_crime=False, is_honour_based=False,
+        occurred_at=reported - dt.timedelta(hours=3), location_description="At home", postcode="NP20 1AA",
+        support_referral="yes"), actor=officer, submission_key=str(uuid.uuid4()), at=reported)
+    referral = case.commitments.get(kind="referral_to_support")
+    assert referral.opened_at == reported and referral.due_at == end_of(dt.date(2026, 12, 30))
+    assert ConsentRecord.objects.get(victim=case.victim).at == reported
+
+
+def test_a_refusal_at_first_contact_can_be_changed_later(client, officer, unit, newport, monkeypatch):
+    """The victim said no when reporting; two days later they opt in through the support screens: the referral
+    is owed from then."""
+    from victimcare.sharing.models import Decision, How
+    from victimcare.support.services import current_choice, record_support_choice
+
+    at(monkeypatch, dt.datetime(2026, 12, 24, 14, 0, tzinfo=LONDON))
+    client.force_login(officer)
+    wizard = WizardDriver(client)
+    wizard.through(dash=3, support_referral="no")
+    client.post(reverse("report:check", kwargs={"wizard_id": wizard.id}), {"submission_id": wizard.id})
+    case = Case.objects.get()
+    assert current_choice(case.victim).decision == Decision.REFUSED
+    assert not case.commitments.filter(kind="referral_to_support").exists()
+    later = dt.datetime(2026, 12, 29, 11, 0, tzinfo=LONDON)
+    record_support_choice(case, Decision.GIVEN, how=How.VERBAL, actor=officer, at=later)
+    assert case.commitments.get(kind="referral_to_support").due_at == end_of(dt.date(2026, 12, 31))

@@ -27,6 +27,12 @@ SAFE_WAYS = [
     ("letter", _("Letter")),
     ("in_person", _("In person")),
 ]
+# The victim's answer to "Does the victim want us to refer them to a victims' service?" at first contact.
+SUPPORT_REFERRAL = [
+    ("yes", pgettext_lazy("answer", "Yes")),
+    ("no", pgettext_lazy("answer", "No")),
+    ("not_asked", pgettext_lazy("answer", "Not asked yet")),
+]
 RURAL_CHOICES = [
     ("area", _("Decide from the area (the rural and urban classification)")),
     ("yes", _("Rural")),
@@ -297,6 +303,14 @@ class ThriveForm(forms.Form):
 class NeedsForm(forms.Form):
     wants_attendance = _yes_no(_("Does the victim want an officer to attend?"),
                                _("Select yes if the victim wants an officer to attend"))
+    support_referral = forms.ChoiceField(
+        label=_("Does the victim want us to refer them to a victims' service for support?"),
+        choices=SUPPORT_REFERRAL, widget=forms.RadioSelect,
+        help_text=_("If it is not safe or not the right time to ask, say it has not been asked yet. The case "
+                    "will show that the question is still to be asked."),
+        error_messages={"required": _("Select whether the victim wants us to refer them to a victims' service"),
+                        "invalid_choice": _("Select whether the victim wants us to refer them to a victims' "
+                                            "service")})
     impact = forms.CharField(
         label=_("How is the incident affecting the victim?"), widget=forms.Textarea, max_length=1000,
         error_messages={"required": _("Enter how the incident is affecting the victim"),
@@ -319,7 +333,8 @@ class NeedsForm(forms.Form):
 
     def values(self) -> dict:
         data = self.cleaned_data
-        return {"wants_attendance": data["wants_attendance"] == "yes", "impact": data["impact"].strip(),
+        return {"wants_attendance": data["wants_attendance"] == "yes",
+                "support_referral": data["support_referral"], "impact": data["impact"].strip(),
                 "communication": data["communication"].strip(), "safe_ways": list(data["safe_ways"]),
                 "safe_times": data["safe_times"].strip(), "leave_messages": data["leave_messages"] == "yes"}
 

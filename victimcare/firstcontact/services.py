@@ -115,6 +115,12 @@ class Report:
     enhanced_rights: Choice | None = None
     risk_level: Choice | None = None
     response_grade: Choice | None = None
+    # Whether the victim wants to be referred to a victims' service: "yes" (consent given), "no" (refused) or
+    # "not_asked" (not safe or not the right time to ask: nothing is recorded, the case shows it is to be asked).
+    support_referral: str = "not_asked"
+
+
+SUPPORT_REFERRAL_ANSWERS = ("yes", "no", "not_asked")
 
 
 class ReportError(Exception):
@@ -127,6 +133,8 @@ def record_report(report: Report, *, actor, submission_key: str, at=None, channe
     `submission_key` (a page sent twice) returns the first call's case and records nothing."""
     if not submission_key:
         raise ReportError("A submission key is needed")
+    if report.support_referral not in SUPPORT_REFERRAL_ANSWERS:
+        raise ReportError(f"Unknown answer about a referral to support: {report.support_referral!r}")
     previous = FirstContactAssessment.objects.filter(submission_key=submission_key).select_related("case").first()
     if previous is not None:
         return previous.case
@@ -231,7 +239,21 @@ def _record_report(report: Report, actor, key: str, at: datetime, channel: str) 
         open_commitment(case, due, at=at)
     report_recorded.send(sender=FirstContactAssessment, case=case, assessment=first_contact, actor=actor, at=at,
                          channel=channel)
+    _record_support_choice(case, report.support_referral, actor, at, channel)
     return case
+
+
+def _record_support_choice(case: Case, answer: str, actor, at: datetime, channel: str) -> None:
+    """The victim's answer about a referral to support, in the consent ledger as told to the recorder at the
+    report's time. Support applies it (`support.services.apply_support_choice`): a "yes" owes a referral
+    within 2 working days of the report; a "no" is a refusal the victim can change later."""
+    if answer == "not_asked":
+        return
+    from victimcare.sharing.models import Decision, How
+    from victimcare.support.services import record_support_choice
+
+    decision = Decision.GIVEN if answer == "yes" else Decision.REFUSED
+    record_support_choice(case, decision, how=How.VERBAL, actor=actor, at=at, channel=channel)
 
 
 def _text(value) -> str:

@@ -452,6 +452,7 @@ def _report(wizard: Wizard) -> services.Report:
         latitude=float(incident["latitude"]) if incident.get("latitude") is not None else None,
         is_rural=wizard.is_rural(location),
         thrive=wizard.valid_form("thrive").values(), needs=needs, wants_attendance=needs["wants_attendance"],
+        support_referral=needs["support_referral"],
         vulnerability=facts, is_vulnerable=facts["is_vulnerable"], is_intimidated=facts["is_intimidated"],
         is_persistently_targeted=facts["is_persistently_targeted"], is_bereaved_relative=facts["is_bereaved_relative"],
         dash_answers=dash.answers() if dash else None,
@@ -579,6 +580,8 @@ def _summary(wizard: Wizard) -> list[dict]:
     ways = dict(forms.SAFE_WAYS)
     sections.append({"title": _("Needs and circumstances"), "rows": [
         (_("Wants an officer to attend"), _yes_no_text(needs["wants_attendance"]), change("needs")),
+        (_("Wants to be referred to a victims' service"), str(dict(forms.SUPPORT_REFERRAL)[needs["support_referral"]]),
+         change("needs")),
         (_("How the incident is affecting them"), needs["impact"], change("needs")),
         (_("Communication and language needs"), needs["communication"], change("needs")),
         (_("Safe ways to contact"), ", ".join(str(ways[w]) for w in needs["safe_ways"]), change("needs")),
