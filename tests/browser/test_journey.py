@@ -128,6 +128,7 @@ def record_the_report(journey: Journey) -> Case:
     journey.submit("report-needs", "**/needs/")
 
     page.check("#id_wants_attendance")
+    page.check("#id_support_referral-3")  # not asked yet: not safe to ask now
     page.fill("#id_impact", "Frightened to go home")
     page.check("#id_safe_ways")
     page.fill("#id_safe_times", "Weekdays 9am to 3pm")
@@ -172,6 +173,7 @@ def officer_works_the_case(journey: Journey, case: Case, officer) -> None:
     journey.go(reverse("worklists:my-cases"), "my-cases")
     assert case.crime.reference in page.locator("tbody tr").first.inner_text()
     journey.follow(detail, "case")
+    assert page.locator("#support-question-to-ask").is_visible()  # the referral question is still to ask
 
     journey.follow(reverse("response:dispatch", kwargs={"case_id": case.pk}), "dispatch")
     page.check(f"input[name=officer][value='{officer.pk}']")

@@ -25,6 +25,11 @@ def newport(unit):
     return unit
 
 
+REFERRAL_ROW = {"en": "Wants to be referred to a victims' service",
+                "cy": "Am gael ei atgyfeirio at wasanaeth i ddioddefwyr"}
+YES = {"en": "Yes", "cy": "Ie"}
+
+
 def check(page, name, language):
     page.wait_for_load_state()
     check_looks_like_govuk(page, language)
@@ -108,6 +113,7 @@ def test_record_a_report_page_by_page(page, context, live_server, officer, newpo
 
     check(page, "needs", language)
     yes(page, "wants_attendance")
+    yes(page, "support_referral")  # the victim wants us to refer them to a victims' service
     page.fill("#id_impact", "Frightened to go home")
     page.check("#id_safe_ways")
     page.fill("#id_safe_times", "Weekdays 9am to 3pm")
@@ -139,10 +145,14 @@ def test_record_a_report_page_by_page(page, context, live_server, officer, newpo
     page.wait_for_url("**/check/")
 
     check(page, "check-your-answers", language)
+    row = page.locator(".govuk-summary-list__row", has_text=REFERRAL_ROW[language])
+    assert row.locator(".govuk-summary-list__value").inner_text().strip() == YES[language]
+    assert row.locator("a").get_attribute("href").endswith("/needs/?change=1")
     submit(page)
     page.wait_for_url("**/acknowledgement/")
     case = Case.objects.get(victim__given_name="Megan")
     assert case.response_grade == 1
+    assert case.commitments.open().filter(kind="referral_to_support").count() == 1
     check(page, "acknowledgement", language)
     assert case.crime.reference in page.content()
 
