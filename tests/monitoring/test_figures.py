@@ -25,14 +25,45 @@ def test_by_standard(known):
     assert rows[3].on_time_rate == pytest.approx(1 / 2)
     assert rows[4].on_time_rate == 0
     assert rows[5].on_time_rate == 1
-    # Standard 3 was met after 90 and 5,760 minutes: nearest-rank median 90, 90th percentile 5,760.
-    assert (rows[3].median_minutes, rows[3].p90_minutes) == (90, 5760)
+    # Standard 3 was met after 90 and 5,760 minutes: median (90 + 5,760) / 2 = 2,925; 90th percentile
+    # 90 + 0.9 * (5,760 - 90) = 5,193 (linear interpolation, as a spreadsheet's PERCENTILE gives).
+    assert (rows[3].median_minutes, rows[3].p90_minutes) == (2925, pytest.approx(5193))
     assert (rows[5].median_minutes, rows[5].p90_minutes) == (1440, 1440)
     assert rows[4].median_minutes is None
-    # The same times through the full cells (a filter on the area makes figures read those).
     newport = {row.key: row for row in compliance(Filters(start=YEAR.start, end=YEAR.end, area=NEWPORT),
                                                   "standard", now=NOW)}
     assert newport[3].median_minutes == 90 and newport[5].median_minutes == 1440
+
+
+def test_times_from_the_buckets_beyond_the_exact_limit(known, monkeypatch):
+    """Past EXACT_TIMES_LIMIT the times come from the buckets: 90 and 5,760 are both bucket bounds, so the
+    answer is the same; a time between bounds would be read as its bucket's upper bound."""
+    from victimcare.monitoring import figures
+
+    monkeypatch.setattr(figures, "EXACT_TIMES_LIMIT", 1)
+    rows = {row.key: row for row in compliance(YEAR, "standard", now=NOW)}
+    assert (rows[3].median_minutes, rows[3].p90_minutes) == (2925, pytest.approx(5193))
+    monkeypatch.setattr(figures, "EXACT_TIMES_LIMIT", 10_000)
+
+
+def test_exact_times_between_bucket_bounds(known, officer):
+    """Met after 1,000 minutes (between the 900 and 1,080 bounds): exact while few, the bound beyond."""
+    import victimcare.monitoring.figures as figures_module
+    from tests.monitoring.conftest import end_of, london
+    from victimcare.charter.rules import CommitmentDue, CommitmentKind
+    from victimcare.charter.services import meet_commitment, open_commitment
+
+    commitment = open_commitment(known["a"], CommitmentDue(CommitmentKind.OFFER_VPS, end_of(2, 20)),
+                                 at=london(2, 2))
+    meet_commitment(commitment, actor=officer, at=london(2, 2) + dt.timedelta(minutes=1000))
+    kind = Filters(start=YEAR.start, end=YEAR.end, kind="offer_vps")
+    assert compliance(kind, "kind", now=NOW)[0].median_minutes == 1000
+    original = figures_module.EXACT_TIMES_LIMIT
+    figures_module.EXACT_TIMES_LIMIT = 0
+    try:
+        assert compliance(kind, "kind", now=NOW)[0].median_minutes == 1080
+    finally:
+        figures_module.EXACT_TIMES_LIMIT = original
 
 
 def test_by_area_month_quarter_rights_and_category(known):

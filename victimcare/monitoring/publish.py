@@ -93,11 +93,11 @@ def _rate(successes: int, trials: int, value: float | None):
     return value
 
 
-def _time(met: int, value: int | None):
-    """A median or percentile time, shown only when at least the threshold were met."""
+def _time(met: int, value: float | None):
+    """A median or percentile time in whole minutes, shown only when at least the threshold were met."""
     if met < threshold():
         return SUPPRESSED if met else None
-    return value
+    return None if value is None else round(value)
 
 
 # ---- labels ---------------------------------------------------------------------------------------------

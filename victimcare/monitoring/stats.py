@@ -28,15 +28,24 @@ def two_proportion_p_value(successes_a: int, trials_a: int, successes_b: int, tr
     return math.erfc(abs(z) / math.sqrt(2))
 
 
-def percentile_from_histogram(histogram: dict[int, int], fraction: float) -> int | None:
-    """Nearest-rank percentile of values counted in `histogram` ({value: count})."""
-    total = sum(histogram.values())
+def percentile_from_histogram(histogram: dict[int, int], fraction: float) -> float | None:
+    """The percentile of the values counted in `histogram` ({value: count}), interpolating linearly between
+    the two values either side of rank fraction * (n - 1), as spreadsheets and numpy do by default (so the
+    median of an even number of values is the mean of the middle two)."""
+    total = sum(count for count in histogram.values() if count > 0)
     if total <= 0:
         return None
-    rank = max(1, math.ceil(fraction * total))
+    position = fraction * (total - 1)
+    lower_rank, upper_rank = math.floor(position), math.ceil(position)
+    lower = upper = None
     seen = 0
     for value in sorted(histogram):
+        if histogram[value] <= 0:
+            continue
         seen += histogram[value]
-        if seen >= rank:
-            return value
-    return None
+        if lower is None and seen > lower_rank:
+            lower = value
+        if seen > upper_rank:
+            upper = value
+            break
+    return lower + (upper - lower) * (position - lower_rank)
