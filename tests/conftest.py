@@ -2,6 +2,8 @@
 unit, a supervisor of the first unit, a call handler and an administrator."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import (
     CrimeFactory,
@@ -14,6 +16,14 @@ from victimcare.cases.services import open_case
 from victimcare.organisations.models import Membership, Organisation
 
 Role = Membership.Role
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request in Welsh through the test client leaves Welsh
+    active in the thread (LocaleMiddleware activates it), and the next test would inherit it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
