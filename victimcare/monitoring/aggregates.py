@@ -1,5 +1,6 @@
 """Keeping the Commissioner's cells current. Every change is worked out as +1/-1 moves between cells,
-merged, and applied in one sorted order, so two transactions touching the same cells never deadlock."""
+merged, and applied in one sorted order, one upsert per kind of cell, under one advisory lock on
+PostgreSQL (see CELLS_LOCK), so transactions touching the same cells never wait on each other in a cycle."""
 
 from collections import defaultdict
 
@@ -185,7 +186,7 @@ def survey_fact(survey, case) -> dict:
 
 
 @transaction.atomic
-def recount_survey(survey, *, keep_updates: bool = True) -> None:
+def recount_survey(survey) -> None:
     """Count a survey answer (or move it, when the victim's groups changed). Whether the victim's updates
     were on time is judged once, when the survey was answered."""
     case = (type(survey.case).objects.select_related("crime", "victim__equality")
@@ -194,7 +195,7 @@ def recount_survey(survey, *, keep_updates: bool = True) -> None:
     _lock_cells()
     old_row = SurveyFact.objects.select_for_update().filter(pk=survey.pk).first()
     old = _fact_values(old_row, SURVEY_FACT_FIELDS) if old_row else None
-    if old and keep_updates:
+    if old:
         new["updates"] = old["updates"]
     if old == new:
         return
