@@ -92,3 +92,25 @@ def test_a_rate_is_withheld_when_it_would_give_a_small_count_away(settings):
         assert (rate is not publish.SUPPRESSED) is shown, (met, due)
         if shown:
             assert rate == pytest.approx(met / due)
+
+
+def test_satisfaction_by_a_characteristic_has_intervals_and_a_flag(settings):
+    """Women 15 of 20 satisfied with the whole experience, men 5 of 20: 75% against 25% is beyond chance
+    (pooled two-proportion z = 0.5 / sqrt(0.25 * 0.1) = 3.16, p = 0.0016); the 95% Wilson interval of 15/20
+    is 53.1% to 88.8%."""
+    settings.MONITORING_SMALL_NUMBER_THRESHOLD = 5
+
+    def answers(group, satisfied, total):
+        row = figures.SatisfactionRow(group, answered=total)
+        row.ratings["whole_experience"] = [satisfied, 0, 0, 0, total - satisfied]
+        for stage in ("ease_of_contact", "actions_taken", "kept_informed", "treatment"):
+            row.ratings[stage] = [total, 0, 0, 0, 0]
+        return row
+
+    rows = [answers("female", 15, 20), answers("male", 5, 20), figures.SatisfactionRow("not_recorded")]
+    table = publish.satisfaction_table(rows, "sex")
+    women, men, unknown = table.rows
+    assert women["whole_experience"] == pytest.approx(0.75) and women["rest_rate"] == pytest.approx(0.25)
+    assert women["interval"] == (pytest.approx(0.531, abs=1e-3), pytest.approx(0.888, abs=1e-3))
+    assert women["differs"] is True and men["differs"] is True
+    assert unknown["differs"] is None and unknown["interval"] is None

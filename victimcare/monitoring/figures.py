@@ -132,10 +132,6 @@ class ComplianceRow:
         return self.met / self.decided if self.decided else None
 
     @property
-    def on_time_interval(self) -> tuple[float, float] | None:
-        return wilson_interval(self.met, self.decided)
-
-    @property
     def median_minutes(self) -> float | None:
         return percentile_from_histogram(self.histogram, 0.5)
 

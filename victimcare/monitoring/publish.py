@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy, pgettext
 from victimcare.charter.rules import CommitmentKind
 from victimcare.charter.standards import STANDARDS
 from victimcare.crimes.offences import CATEGORIES, category_name
-from victimcare.equality.groups import characteristic_label, group_label
+from victimcare.equality.groups import CHARACTERISTICS, characteristic_label, group_label
+from victimcare.monitoring.figures import satisfaction_comparison
 from victimcare.satisfaction.models import STAGES
 
 
@@ -262,7 +263,25 @@ def satisfaction_table(rows, by: str, names: dict | None = None) -> Table:
         if published["answered"] is SUPPRESSED:
             for stage in STAGES:
                 published[stage] = SUPPRESSED
+    if by in CHARACTERISTICS:
+        _compare_whole_experience(table, rows)
     return table
+
+
+def _compare_whole_experience(table: Table, rows) -> None:
+    """For a protected characteristic: each group's share satisfied with the whole experience, its interval,
+    everyone else's share, and whether the gap is beyond chance (as fairness_table does for timeliness)."""
+    table.columns += [Column("interval", _("Whole experience: confidence interval (95%)"), "interval"),
+                      Column("rest_rate", _("Whole experience: everyone else"), "percent"),
+                      Column("differs", _("Differs beyond chance"), "flag")]
+    comparisons = satisfaction_comparison(rows, "whole_experience")
+    for published, comparison in zip(table.rows, comparisons, strict=True):
+        withheld = published["whole_experience"] is SUPPRESSED
+        enough = comparison.trials >= threshold() and comparison.rest_trials >= threshold()
+        published["interval"] = SUPPRESSED if withheld else _rate(comparison.successes, comparison.trials,
+                                                                   comparison.interval)
+        published["rest_rate"] = _rate(comparison.rest_successes, comparison.rest_trials, comparison.rest_rate)
+        published["differs"] = comparison.differs if enough and not withheld else None
 
 
 def return_table(areas) -> Table:
