@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from victimcare.monitoring import figures, publish
+from victimcare.monitoring.forms import Lookups
 from victimcare.monitoring.publish import SUPPRESSED, Column, Table
 from victimcare.notifications.letters import FONT, NumberedPages, font_path
 
@@ -118,7 +119,7 @@ def quarterly_report_tables(year: int, quarter: int, filters: figures.Filters) -
     """What the published quarterly report holds, in the active language."""
     start, end = figures.quarter_months(year, quarter)
     period = replace(filters, start=start, end=end)
-    names = area_and_organisation_names()
+    names = Lookups.load().names
     tables = [
         publish.return_table(figures.quarterly_return(year, quarter, filters)),
         publish.compliance_table(figures.compliance(period, "standard"), "standard"),
@@ -130,14 +131,6 @@ def quarterly_report_tables(year: int, quarter: int, filters: figures.Filters) -
     for characteristic in ("age_band", "sex", "ethnicity", "disability"):
         tables.append(publish.fairness_table(figures.fairness(period, characteristic), characteristic))
     return tables
-
-
-def area_and_organisation_names() -> dict[str, dict]:
-    from victimcare.areas.models import LocalAuthority
-    from victimcare.organisations.models import Organisation
-
-    return {"area": {area.code: area.name for area in LocalAuthority.objects.all()},
-            "organisation": {organisation.pk: organisation.name for organisation in Organisation.objects.all()}}
 
 
 def render_quarterly_report(year: int, quarter: int, filters: figures.Filters, language: str, *,

@@ -365,14 +365,14 @@ class ReturnArea:
 def quarterly_return(year: int, quarter: int, filters: Filters | None = None, *, now=None) -> list[ReturnArea]:
     start, end = quarter_months(year, quarter)
     base = replace(filters, start=start, end=end) if filters else Filters(start=start, end=end)
+    by_kind = {row.key: row for row in compliance(replace(base, kind="", standard=None), "kind", now=now)}
     areas = []
     for area, kinds in RETURN_AREAS:
         everyone, children = ComplianceRow(area), ComplianceRow(area)
         for kind in kinds:
-            narrowed = replace(base, kind=kind.value, standard=None)
-            for row in compliance(narrowed, "rights", now=now):
-                _add_into(everyone, row)
-            for row in fairness(narrowed, "age_band", now=now):
+            if kind.value in by_kind:
+                _add_into(everyone, by_kind[kind.value])
+            for row in fairness(replace(base, kind=kind.value, standard=None), "age_band", now=now):
                 if row.comparison.group == "under_18":
                     _add_into(children, row.compliance)
         areas.append(ReturnArea(area, kinds, everyone, children))
