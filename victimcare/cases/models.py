@@ -162,6 +162,11 @@ class TimelineEvent(models.Model):
         SURVEY_ANSWERED = "survey_answered", _("Satisfaction survey answered")
         # Equality monitoring (standard 1): only that answers were recorded, never the answers
         EQUALITY_RECORDED = "equality_recorded", _("Equality monitoring answers recorded")
+        # Uploaded files (victimcare.uploads): photographs of property, letters and documents
+        PHOTOGRAPH_ADDED = "photograph_added", _("Photograph of property added")
+        PHOTOGRAPH_REMOVED = "photograph_removed", _("Photograph of property removed")
+        DOCUMENT_ADDED = "document_added", _("Letter or document added")
+        DOCUMENT_REMOVED = "document_removed", _("Letter or document removed")
 
     crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="timeline")
     case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="timeline")
