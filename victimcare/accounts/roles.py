@@ -12,6 +12,9 @@ POLICE_ROLES = frozenset({Role.CALL_HANDLER, Role.OFFICER, Role.SUPERVISOR, Role
 # Roles that see figures and nothing else: a user holding only these gets 404 everywhere but the monitoring
 # pages (victimcare/accounts/middleware.py, and the API's permission for token sign-ins).
 FIGURES_ONLY_ROLES = frozenset({Role.ANALYST})
+# The force's information rights officer: the data protection pages (victimcare/dataprotection) for the victims
+# of the units within the organisations they hold it in.
+DATA_PROTECTION_ROLES = frozenset({Role.INFORMATION_RIGHTS})
 
 
 def roles_by_organisation(user) -> dict[str, frozenset[int]]:

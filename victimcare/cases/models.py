@@ -167,6 +167,10 @@ class TimelineEvent(models.Model):
         PHOTOGRAPH_REMOVED = "photograph_removed", _("Photograph of property removed")
         DOCUMENT_ADDED = "document_added", _("Letter or document added")
         DOCUMENT_REMOVED = "document_removed", _("Letter or document removed")
+        # Data protection (victimcare.dataprotection): rectification, the retention review, anonymisation
+        PERSONAL_DETAILS_CORRECTED = "personal_details_corrected", _("Victim's personal details corrected")
+        RETENTION_EXTENDED = "retention_extended", _("Kept for longer at the retention review")
+        CASE_ANONYMISED = "case_anonymised", _("Personal data erased at the end of retention")
 
     crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="timeline")
     case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="timeline")

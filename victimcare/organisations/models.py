@@ -55,6 +55,10 @@ class Membership(models.Model):
         # Sees the Commissioner's figures (victimcare/monitoring), never a victim's personal details: every
         # other page answers 404 (victimcare/accounts/middleware.py). Held in the Commissioner's office.
         ANALYST = "analyst", _("Commissioner's analyst")
+        # The force's information rights (data protection) officer: subject access requests, corrections and the
+        # retention review queue (victimcare/dataprotection), for the victims of the force's units. Sees no case
+        # page: like an administrator, they hold no role on a case.
+        INFORMATION_RIGHTS = "information_rights", _("Information rights officer")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
