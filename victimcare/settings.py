@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "victimcare.multiagency",
     "victimcare.court",
     "victimcare.property",
+    "victimcare.uploads",
     "victimcare.notifications",
     "victimcare.satisfaction",
     "victimcare.equality",
@@ -151,6 +152,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Uploaded files (photographs of property, letters): a private folder, never under STATIC_ROOT and never
+# served by URL, only through victimcare.uploads.views.serve after the access checks. With several web
+# servers it must be storage they all share (a network file system mount). Limits in megabytes.
+PRIVATE_FILES_ROOT = Path(env_str("PRIVATE_FILES_ROOT", str(BASE_DIR / "var" / "uploads")))
+UPLOAD_MAX_PHOTO_MB = env_int("UPLOAD_MAX_PHOTO_MB", 10)
+UPLOAD_MAX_LETTER_MB = env_int("UPLOAD_MAX_LETTER_MB", 20)
+# A photograph with more pixels than this is refused before it is decoded (a decompression bomb).
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+# Form fields other than files (2.5 MB, Django's default); files above 2.5 MB go to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
