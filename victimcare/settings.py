@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from victimcare.env import env_bool, env_int, env_list, env_str
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "victimcare.accounts",
     "victimcare.areas",
     "victimcare.organisations",
+    "csp",
     "victimcare.victims",
     "victimcare.crimes",
     "victimcare.cases",
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "victimcare.frontend.headers.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     # The Commissioner's analyst: 404 everywhere but the monitoring pages (after authentication).
@@ -199,6 +203,52 @@ TASKS = {
         "BACKEND": (
             "django_tasks_db.backend.DatabaseBackend"
             if env_bool("TASK_WORKER", False)
+# --- Security: HTTPS, cookies and headers (`manage.py check --deploy` is clean with DEBUG off; tested in
+# tests/security/test_deploy_check.py). Every page is HTTPS only; plain HTTP is redirected, except the
+# health checks a load balancer may make over plain HTTP inside the network.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# The preload directive only allows the domain's owner to submit it to browsers' preload lists.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# Behind a proxy that ends TLS: the header it sets to say the request came over HTTPS, e.g.
+# SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto. Set it only when the proxy always sets (or strips) that header:
+# otherwise anyone could claim HTTPS by sending it.
+if _proxy_ssl_header := env_str("SECURE_PROXY_SSL_HEADER", ""):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.strip().upper().replace("-", "_"), "https")
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # nothing in the pages reads it: forms carry the token
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Origins (scheme and host, e.g. https://victimcare.gwent.police.uk) a form may be posted from when the proxy
+# changes the Host header or the service has more than one name.
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page uses, switched off (victimcare.frontend.headers.SecurityHeadersMiddleware).
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
+    "gyroscope", "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "usb")}
+# Content Security Policy (django-csp): scripts, styles, images and fonts from this site only, no inline script
+# or style, no plugins, never framed. Test: tests/security/test_headers.py walks every page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+
             else "django_tasks.backends.immediate.ImmediateBackend"
         )
     }

@@ -17,3 +17,7 @@ STORAGES = {
 # Serve static files straight from the finders, as in development: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The test client and the browser tests' live server speak plain HTTP: no redirect to HTTPS (the production
+# settings' redirect and headers are checked by tests/security/test_deploy_check.py).
+SECURE_SSL_REDIRECT = False
