@@ -36,11 +36,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "rules",
+    "csp",
     "victimcare.frontend",
     "victimcare.accounts",
     "victimcare.areas",
     "victimcare.organisations",
-    "csp",
     "victimcare.victims",
     "victimcare.crimes",
     "victimcare.cases",
@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "victimcare.frontend.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,8 +76,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "victimcare.frontend.headers.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     # The Commissioner's analyst: 404 everywhere but the monitoring pages (after authentication).
@@ -178,31 +178,6 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated",
-                                   "victimcare.api.permissions.NotFiguresOnly"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Victim Care API",
-    "DESCRIPTION": "Crimes, cases, commitments and timelines for police records systems and partners.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-}
-
-# Background work: the database backend when a worker runs, in-process otherwise.
-TASKS = {
-    "default": {
-        "BACKEND": (
-            "django_tasks_db.backend.DatabaseBackend"
-            if env_bool("TASK_WORKER", False)
 # --- Security: HTTPS, cookies and headers (`manage.py check --deploy` is clean with DEBUG off; tested in
 # tests/security/test_deploy_check.py). Every page is HTTPS only; plain HTTP is redirected, except the
 # health checks a load balancer may make over plain HTTP inside the network.
@@ -249,6 +224,31 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated",
+                                   "victimcare.api.permissions.NotFiguresOnly"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Victim Care API",
+    "DESCRIPTION": "Crimes, cases, commitments and timelines for police records systems and partners.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# Background work: the database backend when a worker runs, in-process otherwise.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.backend.DatabaseBackend"
+            if env_bool("TASK_WORKER", False)
             else "django_tasks.backends.immediate.ImmediateBackend"
         )
     }
