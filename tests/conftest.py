@@ -26,6 +26,35 @@ def _default_language():
         yield
 
 
+DB_FIXTURES = ("db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server")
+
+
+@pytest.fixture(autouse=True)
+def _audit_chain_verified(request):
+    """The whole suite checks the access log's chain: after each test that used the database, the entries it
+    wrote are chained (their on-commit chaining never runs inside a test's transaction) and must follow on from
+    the chain as it was before the test (victimcare/cases/audit_chain.py). Tests that break the chain on purpose
+    ask for `audit_chain_tampered`."""
+    uses_db = request.node.get_closest_marker("django_db") or any(name in request.fixturenames for name in DB_FIXTURES)
+    if not uses_db or "audit_chain_tampered" in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")  # so this check runs before the test's database is rolled back
+    from victimcare.cases import audit_chain
+
+    before = audit_chain.head()
+    yield
+    audit_chain.seal()
+    result = audit_chain.verify(audit_chain.chained_entries(after=before[0] if before else 0), after=before)
+    if result.problem:
+        pytest.fail(f"The access log chain is broken after this test: {result.problem}")
+
+
+@pytest.fixture
+def audit_chain_tampered():
+    """This test breaks the access log's chain on purpose: the check after it is skipped."""
+
+
 @pytest.fixture
 def force(db):
     return OrganisationFactory(code="gwent-police", kind=Organisation.Kind.FORCE, name_en="Gwent Police",

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.property.conftest import seize
+from tests.triggers import triggers_on
 from victimcare.cases.models import TimelineEvent
 from victimcare.property import services
 from victimcare.property.models import CustodyEntry, Movement, PropertyItem
@@ -193,13 +194,7 @@ def refused_by_the_model(call) -> dict:
 
 
 def triggers_on_the_custody_table() -> set[str]:
-    table = CustodyEntry._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal", [table])
-        else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s", [table])
-        return {name for (name,) in cursor.fetchall()}
+    return triggers_on(CustodyEntry._meta.db_table)
 
 
 def test_the_model_takes_the_next_entry_in_order(item, property_officer, store):

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from victimcare.accounts.roles import Role, has_role, organisations_with_role
+from victimcare.cases.audit_chain import seal_after_commit
 from victimcare.cases.models import Case, CaseAccessLog
 from victimcare.organisations.models import Organisation
 
@@ -95,16 +96,37 @@ def get_case_for_user(
 
 
 def log_case_access(case: Case, user, action: str, *, what: str, why: str = "", channel: str = "web") -> None:
+    """One read or change of a case's personal data: who (`user`; None for the victim in the portal or the
+    system), what, why and through which channel. Chained once the transaction commits (audit_chain)."""
     CaseAccessLog.objects.create(
-        case=case, user=user, action=action, what=what[:200], why=why[:200], channel=channel
+        case=case, victim_id=case.victim_id, user=user, action=action, what=what[:200], why=why[:200],
+        channel=channel,
     )
+    seal_after_commit()
 
 
 def log_cases_listed(cases, user, *, what: str, channel: str = CaseAccessLog.Channel.WEB) -> None:
     """A list shows victims' names, so each case shown is a read: one row each, in one query."""
-    CaseAccessLog.objects.bulk_create(
-        [
-            CaseAccessLog(case=case, user=user, action=CaseAccessLog.Action.VIEWED, what=what[:200], channel=channel)
-            for case in cases
-        ]
-    )
+    entries = [
+        CaseAccessLog(case=case, victim_id=case.victim_id, user=user, action=CaseAccessLog.Action.VIEWED,
+                      what=what[:200], channel=channel)
+        for case in cases
+    ]
+    if entries:
+        CaseAccessLog.objects.bulk_create(entries)
+        seal_after_commit()
+
+
+def log_victim_access(victims, user, action: str = CaseAccessLog.Action.VIEWED, *, what: str, why: str = "",
+                      channel: str = CaseAccessLog.Channel.WEB) -> None:
+    """Reads or changes of victims' personal data outside any case (a victim search's results, a subject access
+    export): one row per victim, in one query. `victims` is one victim or several (instances or ids)."""
+    many = victims if isinstance(victims, list | tuple | set | frozenset) else [victims]
+    entries = [
+        CaseAccessLog(victim_id=getattr(victim, "pk", victim), user=user, action=action, what=what[:200],
+                      why=why[:200], channel=channel)
+        for victim in many
+    ]
+    if entries:
+        CaseAccessLog.objects.bulk_create(entries)
+        seal_after_commit()

@@ -211,7 +211,10 @@ class TimelineEvent(models.Model):
 
 
 class CaseAccessLog(models.Model):
-    """Who read or changed a case, when, how and why. Written by the one place that loads a case."""
+    """Who read or changed a victim's personal data, when, how and why: a case's, or (with no case) a victim's
+    found outside any case (a search). Written only through victimcare.cases.access (log_case_access,
+    log_cases_listed, log_victim_access). Append-only: the model, its queryset and database triggers refuse
+    changes and deletions; each entry is chained to the one before (victimcare/cases/audit_chain.py)."""
 
     class Action(models.TextChoices):
         VIEWED = "viewed", _("Viewed")
@@ -223,7 +226,9 @@ class CaseAccessLog(models.Model):
         SYSTEM = "system", _("System")
         PORTAL = "portal", _("Victim portal")
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="access_log")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="access_log")
+    # The case's victim for an entry about a case; the victim alone for a read outside any case.
+    victim = models.ForeignKey("victims.Victim", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     # Empty only for the victim's own reads and changes through the portal (channel "portal"): the
     # reader is then the case's victim, signed in with their crime reference and a one-time code.
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
@@ -233,13 +238,31 @@ class CaseAccessLog(models.Model):
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
     what = models.CharField(_("what"), max_length=200, help_text=_("The page, endpoint or change."))
     why = models.CharField(_("why"), max_length=200, blank=True)
+    # The chain, written once just after the entry's transaction commits (audit_chain.seal): position, the
+    # previous entry's hash, and sha256 of that hash and this entry's every other field.
+    sequence = models.BigIntegerField(null=True, blank=True, unique=True, editable=False)
+    previous_hash = models.CharField(max_length=64, blank=True, editable=False)
+    entry_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["case", "-at"])]
+        indexes = [
+            models.Index(fields=["case", "-at"]),
+            models.Index(fields=["victim", "-at"], name="cases_accesslog_victim"),
+            models.Index(fields=["id"], condition=models.Q(sequence__isnull=True), name="cases_accesslog_unchained"),
+        ]
 
     def __str__(self) -> str:
         who = self.user if self.user_id else "the victim"
-        return f"{who} {self.action} case {self.case_id}: {self.what}"
+        about = f"case {self.case_id}" if self.case_id else f"victim {self.victim_id}"
+        return f"{who} {self.action} {about}: {self.what}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("Access log entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Access log entries cannot be deleted.")

@@ -7,6 +7,7 @@ from datetime import UTC
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from victimcare.cases.access import log_case_access
 from victimcare.cases.models import Case, CaseAccessLog, TimelineEvent
 from victimcare.charter import rules
 from victimcare.charter.models import Commitment
@@ -58,9 +59,7 @@ def _opened_by(kind):
 
 def log_change(case: Case, actor, what: str, channel: str) -> None:
     if actor is not None:
-        CaseAccessLog.objects.create(
-            case=case, user=actor, action=CaseAccessLog.Action.CHANGED, what=what[:200], channel=channel
-        )
+        log_case_access(case, actor, CaseAccessLog.Action.CHANGED, what=what, channel=channel)
 
 
 def require_open(case: Case) -> None:

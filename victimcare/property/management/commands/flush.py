@@ -1,15 +1,14 @@
-"""Django's `flush`, able to empty the custody table on SQLite as well.
+"""Django's `flush`, able to empty append-only tables on SQLite as well.
 
-Migration 0002 puts triggers on the custody table that refuse every UPDATE and DELETE. On PostgreSQL flush
-truncates, which fires no row triggers, and this is Django's flush unchanged. On SQLite flush deletes row by
-row, which the triggers refuse: there this command drops them, flushes and creates them again exactly as they
-were, in one transaction (SQLite holds its write lock throughout, so no other connection ever sees the table
-unguarded). Test teardowns call flush too (pytest-django's transactional tests, the browser tests)."""
+victimcare/append_only.py puts triggers on the custody table and the access log that refuse every UPDATE and
+DELETE. On PostgreSQL flush truncates, which fires no row triggers, and this is Django's flush unchanged. On
+SQLite flush deletes row by row, which the triggers refuse: there this command drops every trigger, flushes and
+creates them again exactly as they were, in one transaction (SQLite holds its write lock throughout, so no
+other connection ever sees a table unguarded). Test teardowns call flush too (pytest-django's transactional
+tests, the browser tests)."""
 
 from django.core.management.commands import flush
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-
-TABLE = "property_custodyentry"
 
 
 class Command(flush.Command):
@@ -19,8 +18,7 @@ class Command(flush.Command):
             return super().handle(**options)
         with transaction.atomic(using=connection.alias):
             with connection.cursor() as cursor:
-                cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
-                               [TABLE])
+                cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
                 triggers = cursor.fetchall()
                 for name, _sql in triggers:
                     cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
