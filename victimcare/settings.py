@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "django_tasks",
@@ -225,16 +224,28 @@ CONTENT_SECURITY_POLICY = {
 }
 
 REST_FRAMEWORK = {
+    # Systems: a token scoped and revocable (victimcare/api/authentication.py); staff in a browser: their session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "victimcare.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated",
-                                   "victimcare.api.permissions.NotFiguresOnly"],
+                                   "victimcare.api.permissions.NotFiguresOnly",
+                                   "victimcare.api.authentication.TokenHasScope"],
+    # Requests per token, counted in Django's cache (per web server unless CACHES names a shared cache).
+    "DEFAULT_THROTTLE_CLASSES": ["victimcare.api.authentication.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_token": env_str("API_TOKEN_RATE", "600/minute")},
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# An address that sends `failures` bad API tokens within `window_minutes` gets 429 for `cooloff_minutes` after the
+# last of them, counted in the database so every web server agrees (victimcare/api/tokens.py).
+API_TOKEN_LOCKOUT = {
+    "failures": env_int("API_TOKEN_FAILURE_LIMIT", 10),
+    "window_minutes": env_int("API_TOKEN_FAILURE_WINDOW_MINUTES", 15),
+    "cooloff_minutes": env_int("API_TOKEN_COOLOFF_MINUTES", 15),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Victim Care API",

@@ -88,11 +88,9 @@ def test_an_analyst_sees_no_case_page_list_or_api(analyst_client, case):
 
 
 def test_an_analysts_api_token_reaches_no_case(analyst, case):
-    from rest_framework.authtoken.models import Token
-    from rest_framework.test import APIClient
+    from tests.api.helpers import system_like, token_client
 
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=analyst).key}")
+    api = token_client(system_like(analyst))
     assert api.get(reverse("api:case-list")).status_code == 404
     assert api.get(reverse("api:case-detail", args=[case.pk])).status_code == 404
     assert api.post(reverse("api:case-decisions", args=[case.pk]), {"decision": "charged"},

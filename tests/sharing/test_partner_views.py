@@ -127,12 +127,12 @@ def test_the_api_answers_404_for_anything_not_shared(client, case, officer, part
 
 
 def test_token_authentication_works_for_partners(client, case, officer, partner, partner_agency):
-    from rest_framework.authtoken.models import Token
+    from tests.api.helpers import system_like, token_for
 
     give_and_share(case, officer, partner_agency, [SharedItem.INCIDENT_SUMMARY])
-    token = Token.objects.create(user=partner)
+    token = token_for(system_like(partner), ["shared-cases:read"])
     response = client.get(reverse("api:shared-case-detail", kwargs={"pk": case.pk}),
-                          HTTP_AUTHORIZATION=f"Token {token.key}")
+                          HTTP_AUTHORIZATION=f"Token {token}")
     assert response.status_code == 200
     assert client.get(reverse("api:shared-case-list")).status_code == 401
 

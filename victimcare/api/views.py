@@ -13,7 +13,9 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from victimcare.api.authentication import TokenHasScope
 from victimcare.api.filters import CaseFilter, CommitmentFilter, CrimeFilter
+from victimcare.api.models import Scope
 from victimcare.api.permissions import MayChangeCase, NotFiguresOnly
 from victimcare.api.serializers import (
     CaseSerializer,
@@ -42,6 +44,7 @@ def _what(request) -> str:
     retrieve=extend_schema(summary="A crime in which you can see a case"),
 )
 class CrimeViewSet(viewsets.ReadOnlyModelViewSet):
+    token_scope = Scope.READ_CASES
     serializer_class = CrimeSerializer
     filterset_class = CrimeFilter
 
@@ -56,6 +59,7 @@ class CrimeViewSet(viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="A case", description="404 if you may not see it. The read is logged."),
 )
 class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+    token_scope = Scope.READ_CASES
     serializer_class = CaseSerializer
     filterset_class = CaseFilter
 
@@ -112,8 +116,9 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
         detail=True,
         methods=["post"],
         filter_backends=[],
-        permission_classes=[IsAuthenticated, NotFiguresOnly, MayChangeCase],
+        permission_classes=[IsAuthenticated, NotFiguresOnly, TokenHasScope, MayChangeCase],
         serializer_class=KeyDecisionSerializer,
+        token_scope=Scope.RECORD_DECISIONS,
     )
     def decisions(self, request, pk=None):
         case = self.get_object()
@@ -143,6 +148,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="A commitment", description="The read is logged against its case."),
 )
 class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
+    token_scope = Scope.READ_CASES
     serializer_class = CommitmentSerializer
     filterset_class = CommitmentFilter
 

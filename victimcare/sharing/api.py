@@ -9,6 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from victimcare.api.models import Scope
 from victimcare.cases.access import log_case_access, log_cases_listed
 from victimcare.cases.models import CaseAccessLog
 from victimcare.sharing import partner
@@ -125,6 +126,7 @@ class SharedCaseSerializer(SharedCaseSummarySerializer):
     ),
 )
 class SharedCaseViewSet(viewsets.GenericViewSet):
+    token_scope = Scope.READ_SHARED_CASES
     serializer_class = SharedCaseSummarySerializer
     filter_backends: list = []
     queryset = None
