@@ -203,8 +203,15 @@ def analyst(commissioner):
 
 
 @pytest.fixture
+def information_rights(force):
+    """The force's information rights officer: subject access, corrections and the retention queue for the
+    victims of the force's units (victimcare/dataprotection); no case page."""
+    return _member("information-rights", force, Role.INFORMATION_RIGHTS, first_name="Llinos", last_name="Rowlands")
+
+
+@pytest.fixture
 def personas(officer, colleague, other_officer, supervisor, call_handler, administrator, caseworker, other_caseworker,
-             neighbourhood, partner, other_partner, witness_care, property_officer, analyst):
+             neighbourhood, partner, other_partner, witness_care, property_officer, analyst, information_rights):
     return {
         "officer": officer,
         "colleague": colleague,
@@ -220,6 +227,7 @@ def personas(officer, colleague, other_officer, supervisor, call_handler, admini
         "witness_care": witness_care,
         "property_officer": property_officer,
         "analyst": analyst,
+        "information_rights": information_rights,
     }
 
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "victimcare.notifications",
     "victimcare.satisfaction",
     "victimcare.equality",
+    "victimcare.dataprotection",
     "victimcare.monitoring",
     "victimcare.portal",
     "victimcare.api",
@@ -272,6 +273,11 @@ CHARTER_DEADLINES: dict = {}
 # Unclaimed property may be disposed of `months` after the owner was told it can be collected, with warnings
 # `warn_days_before` days before (checked at start-up by victimcare.property.checks).
 PROPERTY_DISPOSAL_RULE = {"months": 12, "warn_days_before": [28, 7]}
+# Retention of a closed case's personal data: years after it closed, by kind of case ("default",
+# "domestic_abuse", "sexual_offence", "child_victim", "most_serious"; the longest that applies wins), before it
+# goes to the information rights officer's review queue. Defaults in victimcare.dataprotection.retention;
+# checked at start-up by victimcare.dataprotection.checks.
+RETENTION_RULES = {"default": 6, "domestic_abuse": 10, "sexual_offence": 10, "child_victim": 10, "most_serious": 25}
 
 # A victim is proposed as a repeat victim at first contact after this many reports within this many
 # months (the user confirms or overrides the proposal).

@@ -21,6 +21,7 @@ urlpatterns = [
     path("messages/", include("victimcare.notifications.urls")),
     path("portal/", include("victimcare.portal.urls")),
     path("equality/", include("victimcare.equality.urls")),
+    path("data-protection/", include("victimcare.dataprotection.urls")),
     path("satisfaction/", include("victimcare.satisfaction.urls")),
     path("monitoring/", include("victimcare.monitoring.urls")),
     path("api/", include("victimcare.api.urls")),

@@ -12,7 +12,8 @@ and superuser, manages the system, sees no cases); caseworker (a victims' servic
 to) and other_caseworker (a service with no referral); neighbourhood (the team whose ward the case's
 crime is in); partner (an agency the case is shared with, on the victim's consent) and other_partner
 (an agency with nothing shared); witness_care (the Witness Care Unit; the case has been charged),
-property_officer (the force's property store) and analyst (the Commissioner's analyst: figures only).
+property_officer (the force's property store), analyst (the Commissioner's analyst: figures only) and
+information_rights (the force's information rights officer: the data protection pages, no case page).
 What each app sets up for these lives in tests/access/objects_<app>.py.
 """
 
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 PERSONAS = ("anonymous", "officer", "colleague", "other_officer", "supervisor", "call_handler", "administrator",
             "caseworker", "other_caseworker", "neighbourhood", "partner", "other_partner", "witness_care",
-            "property_officer", "analyst", "victim", "other_victim")
+            "property_officer", "analyst", "information_rights", "victim", "other_victim")
 # The victim portal's personas: signed in to the portal (crime reference, surname, date of birth and a
 # one-time code), not as staff. "victim" for the shared case, "other_victim" for another victim's case. A
 # rule that does not name them gives them what it gives anonymous: to the staff screens they are strangers.
@@ -33,6 +34,10 @@ LATER_PERSONAS = ("witness_care", "property_officer")
 # pages, home, signing in and out and the language switch (victimcare/accounts/middleware.py). A rule that
 # does not name the analyst expects 404; `everyone` and `signed_in` leave the analyst out unless named.
 FIGURES_ONLY = ("analyst",)
+# The information rights officer (data protection) holds no role on a case: a rule that does not name them gives
+# them what it gives the administrator (both are force staff who see no case), except on the Django admin's pages,
+# which they cannot use (they are not staff): there they get what everyone gets (`admin_pages`).
+DEFAULTS_TO_ADMINISTRATOR = ("information_rights",)
 # Roles outside the police unit: none of them sees a police case page or changes a case.
 OUTSIDE_POLICE = ("caseworker", "other_caseworker", "neighbourhood", "partner", "other_partner", "property_officer")
 # Police-only screens that are not about one case (the control room, recording a report).
@@ -97,6 +102,9 @@ class Rule:
         if "other_officer" in self.expected:
             defaults = dict.fromkeys(LATER_PERSONAS, self.expected["other_officer"])
             object.__setattr__(self, "expected", {**defaults, **self.expected})
+        if "administrator" in self.expected:
+            defaults = dict.fromkeys(DEFAULTS_TO_ADMINISTRATOR, self.expected["administrator"])
+            object.__setattr__(self, "expected", {**defaults, **self.expected})
         if "anonymous" in self.expected:
             defaults = dict.fromkeys(PORTAL_PERSONAS, self.expected["anonymous"])
             object.__setattr__(self, "expected", {**defaults, **self.expected})
@@ -110,8 +118,15 @@ class Rule:
 def everyone(outcome: Outcome, **overrides: Outcome) -> dict[str, Outcome]:
     """`outcome` for every staff persona; the portal personas get what anonymous gets unless named."""
     staff = {**dict.fromkeys(set(PERSONAS) - set(FIGURES_ONLY), outcome), **overrides}
+    for persona in DEFAULTS_TO_ADMINISTRATOR:
+        staff[persona] = overrides.get(persona, staff["administrator"])
     portal = {persona: staff["anonymous"] for persona in PORTAL_PERSONAS if persona not in overrides}
     return {**staff, **portal}
+
+
+def admin_pages(outcome: Outcome, administrator: Outcome) -> dict[str, Outcome]:
+    """The Django admin's own pages: the administrator (staff) gets `administrator`, everyone else `outcome`."""
+    return everyone(outcome, administrator=administrator, **dict.fromkeys(DEFAULTS_TO_ADMINISTRATOR, outcome))
 
 
 def signed_in(outcome: Outcome, *, anonymous: Outcome = SIGN_IN, **overrides: Outcome) -> dict[str, Outcome]:
@@ -152,7 +167,7 @@ START = {
     "witness_care": Redirect("court:witness-care"), "property_officer": Redirect("property:register"),
     "neighbourhood": Redirect("neighbourhood:feed"),
     "partner": Redirect("sharing:shared-cases"), "other_partner": Redirect("sharing:shared-cases"),
-    "analyst": Redirect("monitoring:overview"),
+    "analyst": Redirect("monitoring:overview"), "information_rights": Redirect("dataprotection:start"),
 }
 
 RULES: dict[str, Rule] = {
@@ -198,14 +213,14 @@ RULES: dict[str, Rule] = {
     "api:commitment-list": Rule(API_LIST),
     "api:commitment-detail": Rule(API_CASE, kwargs={"pk": From("commitment")}),
     # Django admin: named pages with a fixed outcome; the rest are covered by `admin_rule`.
-    "admin:index": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
-    "admin:login": Rule(everyone(200, administrator=Redirect("admin:index"))),
+    "admin:index": Rule(admin_pages(ADMIN_SIGN_IN, administrator=200)),
+    "admin:login": Rule(admin_pages(200, administrator=Redirect("admin:index"))),
     # GET does not sign out (Django's LogoutView is POST only); the admin sends non-staff to its index.
-    "admin:logout": Rule(everyone(Redirect("admin:index"), administrator=405)),
-    "admin:app_list": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
-    "admin:password_change": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
-    "admin:password_change_done": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
-    "admin:jsi18n": Rule(everyone(ADMIN_SIGN_IN, administrator=200)),
+    "admin:logout": Rule(admin_pages(Redirect("admin:index"), administrator=405)),
+    "admin:app_list": Rule(admin_pages(ADMIN_SIGN_IN, administrator=200)),
+    "admin:password_change": Rule(admin_pages(ADMIN_SIGN_IN, administrator=200)),
+    "admin:password_change_done": Rule(admin_pages(ADMIN_SIGN_IN, administrator=200)),
+    "admin:jsi18n": Rule(admin_pages(ADMIN_SIGN_IN, administrator=200)),
 }
 
 # Admin pages per registered model, and the admin's unnamed patterns (the object shortcut and the
@@ -217,9 +232,9 @@ _ADMIN_UNNAMED = re.compile(r"^admin/(\w+/\w+/<path:object_id>/|\(\?P<url>\.\*\)
 
 def admin_rule(identifier: str) -> Rule | None:
     if identifier.endswith("_changelist") and _ADMIN_MODEL_PAGE.match(identifier):
-        return Rule(everyone(ADMIN_SIGN_IN, administrator=200))
+        return Rule(admin_pages(ADMIN_SIGN_IN, administrator=200))
     if _ADMIN_MODEL_PAGE.match(identifier) or identifier in _ADMIN_OTHER_PAGE or _ADMIN_UNNAMED.match(identifier):
-        return Rule(everyone(ADMIN_SIGN_IN, administrator=ADMIN_ANSWERS))
+        return Rule(admin_pages(ADMIN_SIGN_IN, administrator=ADMIN_ANSWERS))
     return None
 
 
@@ -270,6 +285,7 @@ RULES.update({
 # imported last, as they use the names defined in this module.
 from tests.access import (  # noqa: E402
     rules_court,
+    rules_dataprotection,
     rules_equality,
     rules_monitoring,
     rules_multiagency,
@@ -282,7 +298,7 @@ from tests.access import (  # noqa: E402
 )
 
 for _app_rules in (rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court, rules_property,
-                   rules_notifications, rules_portal, rules_equality, rules_monitoring):
+                   rules_notifications, rules_portal, rules_equality, rules_monitoring, rules_dataprotection):
     _clash = set(_app_rules.RULES) & set(RULES)
     if _clash:
         raise ValueError(f"URLs ruled twice: {sorted(_clash)}")

@@ -13,7 +13,7 @@ FEED = signed_in(403, neighbourhood=200, partner=200, other_partner=200)
 NOTICE = signed_in(404, neighbourhood=200, partner=200)
 ACT_ON_NOTICE = signed_in(404, neighbourhood=302, partner=403)
 _NOTICE = {"notice_id": From("notice")}
-ADMINISTRATORS = signed_in(403, administrator=200)
+ADMINISTRATORS = signed_in(403, administrator=200, information_rights=403)
 
 RULES: dict[str, Rule] = {
     "neighbourhood:feed": Rule(FEED),

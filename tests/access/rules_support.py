@@ -9,7 +9,7 @@ from tests.access.rules import CASE_CHANGE, From, Rule, signed_in
 
 SERVICE = {"service_id": From("service")}
 REFERRAL = {"referral_id": From("referral")}
-ADMINISTRATORS = signed_in(403, administrator=200)
+ADMINISTRATORS = signed_in(403, administrator=200, information_rights=403)
 
 RULES: dict[str, Rule] = {
     "support:directory": Rule(signed_in(200)),

@@ -17,6 +17,7 @@ from django.utils.regex_helper import normalize
 
 from tests.access import (
     objects_court,
+    objects_dataprotection,
     objects_multiagency,
     objects_neighbourhood,
     objects_notifications,
@@ -110,7 +111,7 @@ def objects(case, officer, personas):
     commitment = record_key_decision(case, KeyDecision.SUSPECT_ARRESTED, actor=officer)
     made = {"case": case, "crime": case.crime, "commitment": commitment, "victim_case": case}
     for app in (objects_sharing, objects_support, objects_neighbourhood, objects_multiagency, objects_court,
-                objects_property, objects_notifications, objects_portal):
+                objects_property, objects_notifications, objects_portal, objects_dataprotection):
         made.update(app.make(case, personas))
     return made
 

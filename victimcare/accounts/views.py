@@ -15,6 +15,7 @@ START_PAGES = (
     (Role.WITNESS_CARE_OFFICER, "court:witness-care"),
     (Role.PROPERTY_OFFICER, "property:register"),
     (Role.ANALYST, "monitoring:overview"),
+    (Role.INFORMATION_RIGHTS, "dataprotection:start"),
 )
 
 

@@ -111,6 +111,7 @@ STAFF = [
     StaffSpec("bethan.owen", "Bethan", "Owen", ((Role.WITNESS_CARE_OFFICER, "gwent-witness-care"),)),
     StaffSpec("rhys.parry", "Rhys", "Parry", ((Role.PROPERTY_OFFICER, FORCE),)),
     StaffSpec("ffion.harries", "Ffion", "Harries", ((Role.ANALYST, "gwent-pcc"),)),
+    StaffSpec("llinos.rowlands", "Llinos", "Rowlands", ((Role.INFORMATION_RIGHTS, FORCE),)),
 ]
 ADMINISTRATOR_USERNAME = "alun.james"
 CALL_HANDLER_USERNAME = "cerys.bowen"

@@ -88,6 +88,9 @@ def groups_for(victim, on_date) -> dict[str, str]:
     in London time). Reads victim.equality without a query when it was select_related or prefetched."""
     if isinstance(on_date, dt.datetime):
         on_date = timezone.localdate(on_date)
+    retained = getattr(victim, "retained_groups", None)
+    if retained:  # an anonymised victim: the groups kept when their answers and date of birth were erased
+        return retained_groups_on(retained, on_date)
     try:
         answers = victim.equality
     except ObjectDoesNotExist:
@@ -98,3 +101,20 @@ def groups_for(victim, on_date) -> dict[str, str]:
         found[characteristic] = value if value in choices.values else NOT_RECORDED
     found["language"] = victim.preferred_language if victim.preferred_language in _LANGUAGES else NOT_RECORDED
     return {characteristic: found[characteristic] for characteristic in CHARACTERISTICS}
+
+
+def retain_groups(victim, dates) -> dict:
+    """What `groups_for` needs once `victim`'s answers and date of birth are erased (victimcare.dataprotection):
+    each group but the age band, and the age band on each of `dates` (the days their cases were opened), so
+    the fairness figures count the anonymous record as they counted the person."""
+    dates = sorted(set(dates))
+    on_first = groups_for(victim, dates[0]) if dates else groups_for(victim, timezone.localdate())
+    return {
+        "groups": {name: group for name, group in on_first.items() if name != "age_band"},
+        "age_bands": {day.isoformat(): groups_for(victim, day)["age_band"] for day in dates},
+    }
+
+
+def retained_groups_on(retained: dict, on_date: dt.date) -> dict[str, str]:
+    found = {**retained["groups"], "age_band": retained["age_bands"].get(on_date.isoformat(), NOT_RECORDED)}
+    return {characteristic: found.get(characteristic, NOT_RECORDED) for characteristic in CHARACTERISTICS}

@@ -24,6 +24,11 @@ class Victim(models.Model):
     needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
     communication_needs = models.TextField(_("communication needs"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the victim's personal data was erased at the end of retention (victimcare.dataprotection): the
+    # record stays, as the anonymous skeleton of their cases, with the groups the Commissioner's fairness
+    # figures counted them in (victimcare.equality.groups.groups_for reads them instead of the erased answers).
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    retained_groups = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["family_name", "given_name"]

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
 from victimcare.charter.tasks import sweep_overdue_commitments
+from victimcare.dataprotection.tasks import sweep_retention
 from victimcare.notifications.tasks import send_due_messages
 from victimcare.notifications.victim_messages import send_survey_invitations_task
 from victimcare.property.tasks import sweep_property_disposals
@@ -17,8 +18,9 @@ def _positive_seconds(value: str) -> float:
 
 
 class Command(BaseCommand):
-    help = ("Enqueue the overdue-commitment sweep, the survey invitations, the unclaimed-property disposal sweep and "
-            "the outbox sender (retries, ends of quiet hours) every --every seconds (run alongside db_worker).")
+    help = ("Enqueue the overdue-commitment sweep, the survey invitations, the unclaimed-property disposal sweep, "
+            "the retention sweep and the outbox sender (retries, ends of quiet hours) every --every seconds "
+            "(run alongside db_worker).")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--every", type=_positive_seconds, required=True, metavar="SECONDS",
@@ -48,6 +50,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Enqueued survey invitations {result.id} ({result.status}).")
         result = sweep_property_disposals.enqueue()  # each warning once, however often it runs
         self.stdout.write(f"Enqueued property disposal sweep {result.id} ({result.status}).")
+        result = sweep_retention.enqueue()  # each case joins the retention review queue once
+        self.stdout.write(f"Enqueued retention sweep {result.id} ({result.status}).")
         # Last, so that it also sends what the tasks above queued when they run in-process.
         result = send_due_messages.enqueue()
         self.stdout.write(f"Enqueued outbox sender {result.id} ({result.status}).")
