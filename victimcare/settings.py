@@ -7,6 +7,8 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from victimcare.env import env_bool, env_int, env_list, env_str
+from victimcare.operations.logs import logging_config
+from victimcare.operations.proxy import env_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -63,9 +65,12 @@ INSTALLED_APPS = [
     "victimcare.portal",
     "victimcare.api",
     "victimcare.demo",
+    "victimcare.operations",
 ]
 
 MIDDLEWARE = [
+    # First: the request id and the request's log line and metrics cover everything after it.
+    "victimcare.operations.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "victimcare.frontend.headers.SecurityHeadersMiddleware",
@@ -154,7 +159,9 @@ STATICFILES_DIRS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Hashed, compressed names when DEBUG is off (run collectstatic on each release: docs/deployment.md).
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # Uploaded files (photographs of property, letters): a private folder, never under STATIC_ROOT and never
@@ -296,14 +303,9 @@ PORTAL_CODE_LIMITS = ((env_int("PORTAL_CODES_PER_15_MINUTES", 3), 15), (env_int(
 # with fewer than this in its denominator, on every screen and in every export (victimcare.monitoring.publish).
 MONITORING_SMALL_NUMBER_THRESHOLD = env_int("MONITORING_SMALL_NUMBER_THRESHOLD", 5)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # fpdf2's font subsetting logs every glyph at INFO.
-    "loggers": {"fontTools": {"level": "WARNING"}},
-}
+# Logs: one JSON object a line (or text with LOG_FORMAT=text, the default with DEBUG on), the request id on each
+# (victimcare/operations/logs.py); fpdf2's font subsetting is quietened there.
+LOGGING = logging_config(env_str("LOG_FORMAT", "text" if DEBUG else "json"), env_str("LOG_LEVEL", "INFO"))
 
 # The outbox (victimcare.notifications): email through Django's email backends (SMTP when EMAIL_HOST is set,
 # otherwise files in var/outbox/email); text messages and letters through GOV.UK Notify when NOTIFY_API_KEY
@@ -338,3 +340,15 @@ NOTIFICATIONS_LETTER_BACKEND = env_str(
 NOTIFICATIONS_RETRY_MINUTES = [1, 5, 15, 60]
 # Where staff reach this service, for links in emails to them.
 SITE_URL = env_str("SITE_URL", "http://localhost:8000")
+
+# --- Operations (docs/deployment.md) ----------------------------------------------------------------------------
+# Behind a proxy: the addresses of the proxies we run (addresses or networks). Only from them is X-Forwarded-For
+# believed, for the client address that sign-in lockouts count (victimcare/operations/proxy.py); set it, or every
+# user shares the proxy's address and a few failures lock everyone out.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "victimcare.operations.proxy.client_address"
+# The Host the proxy forwards (X-Forwarded-Host) when it does not pass the client's Host header through.
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+# /metrics for Prometheus: a bearer token and/or the addresses allowed to scrape; with neither, /metrics is a 404.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+METRICS_ALLOWED_ADDRESSES = env_networks("METRICS_ALLOWED_ADDRESSES")

@@ -26,4 +26,5 @@ urlpatterns = [
     path("monitoring/", include("victimcare.monitoring.urls")),
     path("api/", include("victimcare.api.urls")),
     path("admin/", admin.site.urls),
+    path("", include("victimcare.operations.urls")),
 ]

@@ -291,13 +291,15 @@ from tests.access import (  # noqa: E402
     rules_multiagency,
     rules_neighbourhood,
     rules_notifications,
+    rules_operations,
     rules_portal,
     rules_property,
     rules_sharing,
     rules_support,
 )
 
-for _app_rules in (rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court, rules_property,
+for _app_rules in (rules_operations, rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court,
+                   rules_property,
                    rules_notifications, rules_portal, rules_equality, rules_monitoring, rules_dataprotection):
     _clash = set(_app_rules.RULES) & set(RULES)
     if _clash:

@@ -11,7 +11,8 @@ from django.http import Http404
 
 from victimcare.accounts.roles import sees_figures_only
 
-FIGURES_ONLY_NAMESPACES = frozenset({"monitoring"})
+# "operations": the health checks and metrics, which are no one's pages and show no person.
+FIGURES_ONLY_NAMESPACES = frozenset({"monitoring", "operations"})
 FIGURES_ONLY_VIEWS = frozenset({"home", "accounts:sign-in", "accounts:sign-out", "set_language"})
 
 
