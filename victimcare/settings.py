@@ -247,6 +247,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only: no browsable HTML API (the reference at /api/docs/ describes it), one surface less to secure.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 # An address that sends `failures` bad API tokens within `window_minutes` gets 429 for `cooloff_minutes` after the
 # last of them, counted in the database so every web server agrees (victimcare/api/tokens.py).
