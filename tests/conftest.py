@@ -26,6 +26,15 @@ def _default_language():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_files(tmp_path_factory):
+    """Uploaded files go to a temporary folder, never the project's var/uploads."""
+    from django.test import override_settings
+
+    with override_settings(PRIVATE_FILES_ROOT=tmp_path_factory.mktemp("private-files")):
+        yield
+
+
 DB_FIXTURES = ("db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server")
 
 

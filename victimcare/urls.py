@@ -18,6 +18,7 @@ urlpatterns = [
     path("multi-agency/", include("victimcare.multiagency.urls")),
     path("court/", include("victimcare.court.urls")),
     path("property/", include("victimcare.property.urls")),
+    path("files/", include("victimcare.uploads.urls")),
     path("messages/", include("victimcare.notifications.urls")),
     path("portal/", include("victimcare.portal.urls")),
     path("equality/", include("victimcare.equality.urls")),

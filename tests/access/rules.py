@@ -296,11 +296,13 @@ from tests.access import (  # noqa: E402
     rules_property,
     rules_sharing,
     rules_support,
+    rules_uploads,
 )
 
 for _app_rules in (rules_operations, rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court,
                    rules_property,
-                   rules_notifications, rules_portal, rules_equality, rules_monitoring, rules_dataprotection):
+                   rules_notifications, rules_portal, rules_equality, rules_monitoring, rules_dataprotection,
+                   rules_uploads):
     _clash = set(_app_rules.RULES) & set(RULES)
     if _clash:
         raise ValueError(f"URLs ruled twice: {sorted(_clash)}")

@@ -25,6 +25,7 @@ from tests.access import (
     objects_property,
     objects_sharing,
     objects_support,
+    objects_uploads,
 )
 from tests.access.rules import (
     DEFAULT_KWARGS,
@@ -111,7 +112,7 @@ def objects(case, officer, personas):
     commitment = record_key_decision(case, KeyDecision.SUSPECT_ARRESTED, actor=officer)
     made = {"case": case, "crime": case.crime, "commitment": commitment, "victim_case": case}
     for app in (objects_sharing, objects_support, objects_neighbourhood, objects_multiagency, objects_court,
-                objects_property, objects_notifications, objects_portal, objects_dataprotection):
+                objects_property, objects_notifications, objects_portal, objects_dataprotection, objects_uploads):
         made.update(app.make(case, personas))
     return made
 

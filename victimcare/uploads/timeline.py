@@ -3,12 +3,15 @@ or direction); the description and the reason for a removal are read from the fi
 files of a case (services.erase_files_of_case) leaves nothing of them on the timeline. The rows of a case are
 read once per case shown (cached on the case object)."""
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from victimcare.cases.models import TimelineEvent
 from victimcare.uploads.models import StoredFile
 
 Kind = TimelineEvent.Kind
+# The titles of these kinds (TimelineEvent.Kind's labels), in this app's Welsh catalogue.
+KIND_LABELS = (gettext_noop("Photograph of property added"), gettext_noop("Photograph of property removed"),
+               gettext_noop("Letter or document added"), gettext_noop("Letter or document removed"))
 
 
 def _files(case) -> dict[str, StoredFile]:

@@ -51,10 +51,8 @@ class UploadRefused(Exception):
         super().__init__(message % params if params else message)
 
     def translated(self) -> str:
-        params = {**self.params}
-        if "field_name" in params:
-            params["field_name"] = gettext(params["field_name"])
-        return gettext(self.message) % params
+        text = gettext(self.message)
+        return text % self.params if self.params else text
 
 
 @dataclass(frozen=True)
@@ -75,8 +73,37 @@ class CheckedFile:
         return hashlib.sha256(self.content).hexdigest()
 
 
-# What each field is called in an error ("The photograph must be ..."): the form field's name -> words.
-FIELD_NAMES = {"photograph": gettext_noop("The photograph"), "document": gettext_noop("The letter or document")}
+# Every refusal, whole, for each field it can be about (whole sentences translate better than a field's name
+# put into one).
+MESSAGES = {
+    "no_name": {"photograph": gettext_noop("The photograph has no file name"),
+                "document": gettext_noop("The letter or document has no file name")},
+    "folders": {"photograph": gettext_noop("The photograph's file name has folders in it: choose the file itself"),
+                "document": gettext_noop("The letter or document's file name has folders in it: choose the file "
+                                         "itself")},
+    "too_large": {"photograph": gettext_noop("The photograph must be smaller than %(limit)s MB"),
+                  "document": gettext_noop("The letter or document must be smaller than %(limit)s MB")},
+    "empty": {"photograph": gettext_noop("The photograph is empty"),
+              "document": gettext_noop("The letter or document is empty")},
+    "damaged": {"photograph": gettext_noop("The photograph is damaged or is not really a JPEG or PNG image"),
+                "document": gettext_noop("The letter or document is damaged or is not really a JPEG or PNG image")},
+    "too_many_pixels": {
+        "photograph": gettext_noop("The photograph is too large an image: it must have fewer than %(limit)s million "
+                                   "pixels"),
+        "document": gettext_noop("The letter or document is too large an image: it must have fewer than %(limit)s "
+                                 "million pixels")},
+    "not_image": {"photograph": gettext_noop("The photograph must be a JPEG or PNG image")},
+    "not_document": {"document": gettext_noop("The letter or document must be a PDF, JPEG or PNG file")},
+    "incomplete_pdf": {"document": gettext_noop("The letter or document is not a complete PDF (it may be damaged)")},
+    "active_pdf": {"document": gettext_noop("The letter or document contains scripts, attachments or actions: save "
+                                            "it again as a plain PDF (for example by printing it to PDF)")},
+    "markup_pdf": {"document": gettext_noop("The letter or document contains web page or SVG markup: save it again "
+                                            "as a plain PDF")},
+}
+
+
+def _refused(reason: str, field: str, **params) -> "UploadRefused":
+    return UploadRefused(MESSAGES[reason][field], field, **params)
 
 
 def _limit_mb(kind: str) -> int:
@@ -88,10 +115,9 @@ def display_name(name: str, field: str, content_type: str) -> str:
     characters dropped; shortened; the extension made to match what the file is."""
     name = unicodedata.normalize("NFC", name or "")
     if not name.strip():
-        raise UploadRefused(gettext_noop("%(field_name)s has no file name"), field, field_name=FIELD_NAMES[field])
+        raise _refused("no_name", field)
     if "/" in name or "\\" in name or name.strip() in (".", "..") or "\x00" in name:
-        raise UploadRefused(gettext_noop("%(field_name)s has a file name with folders in it: choose the file "
-                                         "itself"), field, field_name=FIELD_NAMES[field])
+        raise _refused("folders", field)
     kept = "".join(ch for ch in name if unicodedata.category(ch)[0] not in ("C", "Z") or ch == " ")
     stem = kept.rsplit(".", 1)[0] if "." in kept.lstrip(".") else kept
     stem = " ".join(stem.split()).strip(" .")[: _NAME_LENGTH - 5] or "file"
@@ -109,30 +135,25 @@ def _read(upload, field: str, limit_mb: int) -> bytes:
     size = getattr(upload, "size", None)
     limit = limit_mb * 1024 * 1024
     if size is not None and size > limit:
-        raise UploadRefused(gettext_noop("%(field_name)s must be smaller than %(limit)s MB"), field,
-                            field_name=FIELD_NAMES[field], limit=limit_mb)
+        raise _refused("too_large", field, limit=limit_mb)
     upload.seek(0)
     content = upload.read(limit + 1)
     if len(content) > limit:
-        raise UploadRefused(gettext_noop("%(field_name)s must be smaller than %(limit)s MB"), field,
-                            field_name=FIELD_NAMES[field], limit=limit_mb)
+        raise _refused("too_large", field, limit=limit_mb)
     if not content:
-        raise UploadRefused(gettext_noop("%(field_name)s is empty"), field, field_name=FIELD_NAMES[field])
+        raise _refused("empty", field)
     return content
 
 
 def _bad_image(field: str) -> UploadRefused:
-    return UploadRefused(gettext_noop("%(field_name)s is damaged or is not really a JPEG or PNG image"), field,
-                         field_name=FIELD_NAMES[field])
+    return _refused("damaged", field)
 
 
 def _reencode(content: bytes, content_type: str, field: str) -> bytes:
     """Verify the image, refuse a decompression bomb or a truncated file, and return it re-encoded from its
     pixels alone (no EXIF, no text chunks, nothing appended)."""
     max_pixels = settings.UPLOAD_MAX_IMAGE_PIXELS
-    too_many = UploadRefused(gettext_noop("%(field_name)s is too large an image: it must have fewer than "
-                                          "%(limit)s million pixels"), field, field_name=FIELD_NAMES[field],
-                             limit=max_pixels // 1_000_000)
+    too_many = _refused("too_many_pixels", field, limit=max_pixels // 1_000_000)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -184,18 +205,13 @@ def _pdf_streams(content: bytes):
 
 
 def _check_pdf(content: bytes, field: str) -> None:
-    name = FIELD_NAMES[field]
     if b"%%EOF" not in content[-1024:]:
-        raise UploadRefused(gettext_noop("%(field_name)s is not a complete PDF (it may be damaged)"), field,
-                            field_name=name)
+        raise _refused("incomplete_pdf", field)
     for part in (content, *_pdf_streams(content)):
         if _PDF_ACTIVE.search(_pdf_names(part)):
-            raise UploadRefused(gettext_noop("%(field_name)s contains scripts, attachments or actions: save it "
-                                             "again as a plain PDF (for example by printing it to PDF)"), field,
-                                field_name=name)
+            raise _refused("active_pdf", field)
         if _MARKUP.search(part):
-            raise UploadRefused(gettext_noop("%(field_name)s contains web page or SVG markup: save it again as a "
-                                             "plain PDF"), field, field_name=name)
+            raise _refused("markup_pdf", field)
 
 
 def check_photograph(upload, field: str = "photograph") -> CheckedFile:
@@ -203,8 +219,7 @@ def check_photograph(upload, field: str = "photograph") -> CheckedFile:
     content = _read(upload, field, _limit_mb("photograph"))
     content_type = sniff(content)
     if content_type not in (JPEG, PNG):
-        raise UploadRefused(gettext_noop("%(field_name)s must be a JPEG or PNG image"), field,
-                            field_name=FIELD_NAMES[field])
+        raise _refused("not_image", field)
     name = display_name(getattr(upload, "name", ""), field, content_type)
     return CheckedFile(content=_reencode(content, content_type, field), content_type=content_type,
                        display_name=name)
@@ -215,8 +230,7 @@ def check_document(upload, field: str = "document") -> CheckedFile:
     content = _read(upload, field, _limit_mb("document"))
     content_type = sniff(content)
     if content_type is None:
-        raise UploadRefused(gettext_noop("%(field_name)s must be a PDF, JPEG or PNG file"), field,
-                            field_name=FIELD_NAMES[field])
+        raise _refused("not_document", field)
     name = display_name(getattr(upload, "name", ""), field, content_type)
     if content_type == PDF:
         _check_pdf(content, field)
