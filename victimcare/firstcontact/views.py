@@ -44,6 +44,9 @@ ACCESS_LOG_WHAT = (
     gettext_noop("written acknowledgement"),
     gettext_noop("written acknowledgement given"),
     gettext_noop("gave the written acknowledgement"),
+    gettext_noop("victim search"),
+    gettext_noop("likely matches for a new victim"),
+    gettext_noop("report: check your answers"),
 )
 
 SESSION_KEY = "firstcontact-reports"
@@ -309,6 +312,7 @@ def victim(request, wizard_id):
     else:
         shown = found or ([wizard.victim] if chosen_id and wizard.victim else [])
         choice = forms.VictimChoiceForm(initial={"victim": str(chosen_id) if chosen_id else None}, victims=shown)
+        access.log_victim_access(shown, request.user, what="victim search")
     return _page(request, wizard, "victim", "firstcontact/victim.html", {
         "search": search, "found": found, "searched": search.is_bound, "choice": choice,
     })
@@ -350,6 +354,7 @@ def victim_details(request, wizard_id):
             details = form.cleaned_data
             matches = list(services.likely_matches(family_name=details["family_name"],
                                                    date_of_birth=details["date_of_birth"], phone=details["phone"])[:5])
+            access.log_victim_access(matches, request.user, what="likely matches for a new victim")
             if not matches or request.POST.get("confirm_new") == "yes":
                 wizard.state.update(victim_id=None, new_victim=True)
                 wizard.store("victim-details", request.POST)
@@ -485,6 +490,8 @@ def check(request, wizard_id):
             messages.success(request, _("Report recorded. The crime reference is %(reference)s.") % {
                 "reference": case.crime.reference})
             return _after_recording(request, wizard)
+    if wizard.state.get("victim_id"):  # an existing victim's details in the summary
+        access.log_victim_access(wizard.state["victim_id"], request.user, what="report: check your answers")
     return _page(request, wizard, "check", "firstcontact/check.html", {
         "form": form, "sections": _summary(wizard), "title": _("Check your answers before recording the report"),
     })
