@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test install install-test frontend translations lint worker scheduler sweep clean
+.PHONY: run test install install-test frontend translations lint security worker scheduler sweep clean
 
 run: install frontend translations
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
@@ -47,6 +47,13 @@ translations: install
 
 lint: install-test
 	$(BIN)/ruff check .
+
+# Security checks: ruff's security rules (S, also part of `lint`), bandit, and the locked dependencies audited for
+# known vulnerabilities (pip-audit; .ci/audit_dependencies.py says how many packages could not be audited).
+security: install-test
+	$(BIN)/ruff check --select S .
+	$(BIN)/bandit -r victimcare -c pyproject.toml -q
+	$(BIN)/python .ci/audit_dependencies.py requirements/base.txt requirements/test.txt
 
 worker: install
 	TASK_WORKER=1 $(BIN)/python manage.py db_worker

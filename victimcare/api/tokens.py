@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from victimcare.api.models import ApiToken, Scope, TokenFailure, hash_secret
 
-TOKEN_START = "vc_"  # noqa: S105 - how every token begins, not a secret
+TOKEN_START = "vc_"  # noqa: S105 - how every token begins, not a secret  # nosec B105
 PREFIX_BYTES = 6  # 12 hex characters: finds the row, not secret
 SECRET_BYTES = 32  # 256 bits
 # last_used_at is written at most this often per token, so a busy client does not cost a write per request.

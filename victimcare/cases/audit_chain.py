@@ -66,7 +66,8 @@ def _take_chain_lock(table: str) -> None:
         else:
             # SQLite: take the write lock before reading the head, so two sealers never both read and then
             # both ask to write (SQLite would refuse one at once). A write statement takes it; no row matches.
-            cursor.execute(f"UPDATE {connection.ops.quote_name(table)} SET id = id WHERE 0")  # noqa: S608
+            # The table name is the model's, quoted.
+            cursor.execute(f"UPDATE {connection.ops.quote_name(table)} SET id = id WHERE 0")  # noqa: S608  # nosec B608
 
 
 def _write(table: str, rows: list[tuple[int, int, str, str]]) -> None:
@@ -80,7 +81,7 @@ def _write(table: str, rows: list[tuple[int, int, str, str]]) -> None:
     ids = [row[0] for row in rows]
     params += ids
     # The table and column names are the model's; every value is a parameter.
-    sql = (f"UPDATE {quote(table)} SET sequence = CASE id {whens} END, "  # noqa: S608
+    sql = (f"UPDATE {quote(table)} SET sequence = CASE id {whens} END, "  # noqa: S608  # nosec B608
            f"previous_hash = CASE id {whens} END, entry_hash = CASE id {whens} END "
            f"WHERE id IN ({', '.join(['%s'] * len(ids))}) AND sequence IS NULL")
     with connection.cursor() as cursor:

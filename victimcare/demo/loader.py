@@ -155,7 +155,7 @@ def load_demo(now: datetime | None = None, seed: int = SEED) -> DemoReport:
     if demo_exists():
         return DemoReport(created=False, sign_ins=sign_in_rows())
     now = now or timezone.now()
-    rng = random.Random(seed)  # noqa: S311 - made-up demo data, not security
+    rng = random.Random(seed)  # noqa: S311 - made-up demo data, not security  # nosec B311
     with transaction.atomic():
         crimes = import_police_uk([DATA_DIR])
         create_staff(create_organisations())

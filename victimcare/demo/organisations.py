@@ -11,7 +11,7 @@ Kind = Organisation.Kind
 Role = Membership.Role
 
 # Shared by every demo account and printed by load_demo: a demo, not a secret.
-DEMO_PASSWORD = "Siarter-Gwent-2025"  # noqa: S105
+DEMO_PASSWORD = "Siarter-Gwent-2025"  # noqa: S105 - published in the README for the demo  # nosec B105
 FORCE = "gwent-police"
 
 

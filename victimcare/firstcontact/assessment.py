@@ -81,7 +81,10 @@ DASH_QUESTIONS: tuple[tuple[str, str], ...] = (
      "Ydych chi'n gwybod a yw'r camdriniwr erioed wedi bod mewn trafferth gyda'r heddlu neu a oes ganddo "
      "hanes troseddol?"),
 )
-assert len(DASH_QUESTIONS) == 24
+# The DASH risk checklist has 24 questions and its score thresholds count on that. A check, not an assert:
+# asserts vanish under python -O.
+if len(DASH_QUESTIONS) != 24:
+    raise RuntimeError(f"The DASH checklist has 24 questions, not {len(DASH_QUESTIONS)}")
 
 YES, NO, NOT_KNOWN = "yes", "no", "not_known"
 DASH_ANSWERS = (YES, NO, NOT_KNOWN)

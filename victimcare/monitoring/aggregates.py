@@ -105,9 +105,12 @@ def _upsert(model, cells: list[tuple[dict, dict]]) -> None:
         params += [counts.get(field.name, 0) for field in count_fields]
     additions = ", ".join(f"{quote(f.column)} = {table}.{quote(f.column)} + excluded.{quote(f.column)}"
                           for f in count_fields)
-    # Table and column names come from the models, quoted; every value is a parameter.
-    sql = (f"INSERT INTO {table} ({', '.join(quote(f.column) for f in columns)}) VALUES {', '.join(values)} "  # noqa: S608
-           f"ON CONFLICT ({', '.join(quote(f.column) for f in conflict)}) DO UPDATE SET {additions}")
+    names = ", ".join(quote(f.column) for f in columns)
+    keys = ", ".join(quote(f.column) for f in conflict)
+    rows = ", ".join(values)
+    # SQL built from strings, but safely: table and column names come from the models, quoted; every value is a
+    # parameter.
+    sql = f"INSERT INTO {table} ({names}) VALUES {rows} ON CONFLICT ({keys}) DO UPDATE SET {additions}"  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
