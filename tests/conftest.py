@@ -64,6 +64,35 @@ def audit_chain_tampered():
     """This test breaks the access log's chain on purpose: the check after it is skipped."""
 
 
+@pytest.fixture(autouse=True)
+def _two_factor_done_by_force_login(request, monkeypatch):
+    """Client.force_login (and login) give a session that has passed both steps of signing in: the user gets a
+    confirmed authenticator app if they have none, and the session holds it as django-otp does after a right code.
+    Tests of the two-factor step itself ask for `real_two_factor` and sign in through the real pages."""
+    if "real_two_factor" in request.fixturenames:
+        return
+    from django.test.client import ClientMixin
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    original = ClientMixin._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="Test authenticator", confirmed=True)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "_login", _login)
+
+
+@pytest.fixture
+def real_two_factor():
+    """Sign in as people do, password then code: Client.force_login no longer skips the two-factor step."""
+
+
 @pytest.fixture
 def force(db):
     return OrganisationFactory(code="gwent-police", kind=Organisation.Kind.FORCE, name_en="Gwent Police",

@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rules",
     "csp",
     "victimcare.frontend",
@@ -80,7 +83,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions end after inactivity and at most SESSION_COOKIE_AGE after signing in; then every staff page
+    # waits for the code from the authenticator app (victimcare/accounts/middleware.py).
+    "victimcare.accounts.middleware.SessionExpiryMiddleware",
+    "victimcare.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     # The Commissioner's analyst: 404 everywhere but the monitoring pages (after authentication).
@@ -140,7 +148,16 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
+# Wrong two-factor codes count as failed sign-ins too, and a right password alone does not clear the failures: a
+# complete sign-in (password and code) does (victimcare/accounts/two_factor.py).
+AXES_RESET_ON_SUCCESS = False
+
+# Staff two-factor authentication (django-otp): an authenticator app for every account that signs in to the
+# staff pages, and single-use recovery codes. After a wrong code each device waits 1, 2, 4, 8... seconds times
+# the factor before it checks another.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Victim Care")
+OTP_TOTP_THROTTLE_FACTOR = env_int("OTP_TOTP_THROTTLE_FACTOR", 1)
+OTP_STATIC_THROTTLE_FACTOR = env_int("OTP_STATIC_THROTTLE_FACTOR", 1)
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en", _("English")), ("cy", _("Welsh"))]
@@ -185,7 +202,9 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # seconds from signing in, at most
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)  # a staff session ends after this long unused
+PORTAL_IDLE_MINUTES = env_int("PORTAL_IDLE_MINUTES", 15)  # a victim's portal session, likewise
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
@@ -241,7 +260,7 @@ REST_FRAMEWORK = {
     # Systems: a token scoped and revocable (victimcare/api/authentication.py); staff in a browser: their session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "victimcare.api.authentication.ApiTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "victimcare.accounts.authentication.VerifiedSessionAuthentication",  # only after the two-factor step
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated",
                                    "victimcare.api.permissions.NotFiguresOnly",

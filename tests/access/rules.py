@@ -284,6 +284,7 @@ RULES.update({
 # Each app's URLs are ruled in tests/access/rules_<app>.py (a RULES dict, built from the helpers above);
 # imported last, as they use the names defined in this module.
 from tests.access import (  # noqa: E402
+    rules_accounts,
     rules_court,
     rules_dataprotection,
     rules_equality,
@@ -302,7 +303,7 @@ from tests.access import (  # noqa: E402
 for _app_rules in (rules_operations, rules_support, rules_neighbourhood, rules_sharing, rules_multiagency, rules_court,
                    rules_property,
                    rules_notifications, rules_portal, rules_equality, rules_monitoring, rules_dataprotection,
-                   rules_uploads):
+                   rules_uploads, rules_accounts):
     _clash = set(_app_rules.RULES) & set(RULES)
     if _clash:
         raise ValueError(f"URLs ruled twice: {sorted(_clash)}")

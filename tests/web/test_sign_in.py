@@ -1,5 +1,7 @@
 """Signing in and out, the GOV.UK error pattern, and django-axes' lockout page."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -45,7 +47,8 @@ def test_wrong_password_says_what_to_do_without_saying_which(client, officer):
 def test_sign_in_then_sign_out(client, officer):
     response = client.post(SIGN_IN, {"username": "officer", "password": TEST_PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == reverse("cases:list")
+    # The password is the first step; the authenticator app is the second (tests/accounts/test_two_factor.py).
+    assert response["Location"] == f"{reverse('accounts:two-factor-set-up')}?next=%2Fcases%2F"
     assert client.session["_auth_user_id"] == str(officer.pk)
 
     response = client.post(reverse("accounts:sign-out"), follow=True)
@@ -61,7 +64,7 @@ def test_sign_in_goes_back_to_the_page_asked_for(client, officer, case):
     assert response["Location"] == f"{SIGN_IN}?next={detail}"
     response = client.post(f"{SIGN_IN}?next={detail}", {"username": "officer", "password": TEST_PASSWORD,
                                                         "next": detail})
-    assert response["Location"] == detail
+    assert response["Location"] == f"{reverse('accounts:two-factor-set-up')}?{urlencode({'next': detail})}"
 
 
 def test_sign_out_needs_a_post(client, officer):

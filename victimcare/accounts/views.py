@@ -33,7 +33,8 @@ def home(request):
 
 
 class SignInView(auth_views.LoginView):
-    """Sign in. django-axes (AxesMiddleware) answers with accounts/locked_out.html after repeated failures."""
+    """Sign in with a password, then a code (views_two_factor). django-axes (AxesMiddleware) answers with
+    accounts/locked_out.html after repeated failures of either."""
 
     form_class = SignInForm
     template_name = "accounts/sign_in.html"
@@ -41,6 +42,12 @@ class SignInView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return start_page(self.request.user)
+
+    def get_success_url(self):
+        """The password is only the first step: then the authenticator app (or setting one up)."""
+        from victimcare.accounts.two_factor import step_url
+
+        return step_url(self.request.user, super().get_success_url())
 
 
 class SignOutView(auth_views.LogoutView):
