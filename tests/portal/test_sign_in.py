@@ -233,12 +233,47 @@ def test_the_portal_session_ends_when_idle_and_on_sign_out(client, agreed_case):
     sign_in_to_portal(client, agreed_case)
     assert client.get(reverse("portal:home")).status_code == 200
     session = client.session
-    session["portal_seen_at"] = (timezone.now() - services.IDLE_EXPIRY - dt.timedelta(seconds=1)).timestamp()
+    session["portal_seen_at"] = (timezone.now() - services.idle_expiry() - dt.timedelta(seconds=1)).timestamp()
     session.save()
-    assert client.get(reverse("portal:home")).url == reverse("portal:start")
+    response = client.get(reverse("portal:home"), follow=True)
+    assert response.redirect_chain[0][0] == reverse("portal:start")
+    assert "You were signed out because you were inactive for 15 minutes." in response.content.decode()
     sign_in_to_portal(client, agreed_case)
     client.post(reverse("portal:sign-out"))
     assert client.get(reverse("portal:home")).url == reverse("portal:start")
+
+
+@pytest.mark.parametrize("minutes", [5, 15])
+def test_the_portal_idle_time_is_configurable(client, agreed_case, settings, minutes):
+    from tests.portal.helpers import sign_in_to_portal
+
+    settings.PORTAL_IDLE_MINUTES = minutes
+    sign_in_to_portal(client, agreed_case)
+    session = client.session
+    session["portal_seen_at"] = (timezone.now() - dt.timedelta(minutes=minutes, seconds=-5)).timestamp()
+    session.save()
+    assert client.get(reverse("portal:home")).status_code == 200, "not yet"
+    session = client.session
+    session["portal_seen_at"] = (timezone.now() - dt.timedelta(minutes=minutes, seconds=1)).timestamp()
+    session.save()
+    assert client.get(reverse("portal:home")).url == reverse("portal:start")
+
+
+def test_guessing_codes_is_limited_however_many_codes_are_asked_for(client, agreed_case):
+    """Asking for new codes does not give more guesses: every request and wrong code counts towards the crime
+    reference's lockout, so fewer than FAILURES_PER_REFERENCE codes are ever checked in the window."""
+    checked = 0
+    for _round in range(4):
+        if "You have tried too many times" in ask_for_code(client, agreed_case).content.decode():
+            break
+        for _try in range(services.WRONG_CODES_ALLOWED):
+            response = client.post(reverse("portal:code"), {"code": wrong(code_sent(agreed_case))})
+            if "You have tried too many times" in response.content.decode():
+                break
+            checked += 1
+    assert 0 < checked < services.FAILURES_PER_REFERENCE
+    response = client.post(reverse("portal:code"), {"code": code_sent(agreed_case)})
+    assert "You have tried too many times" in response.content.decode(), "not even the right code now"
 
 
 def test_staff_sign_in_is_not_a_portal_sign_in(client, agreed_case, officer):

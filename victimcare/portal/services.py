@@ -37,7 +37,7 @@ LOCKOUT = dt.timedelta(minutes=30)  # for this long after the last try
 # At most this many codes are sent for one crime reference in each period (count, minutes), so that someone who
 # knows the victim's details cannot flood their phone or inbox. settings.PORTAL_CODE_LIMITS overrides it.
 CODE_LIMITS = ((3, 15), (10, 24 * 60))
-IDLE_EXPIRY = dt.timedelta(minutes=20)  # a portal session ends after this long without a page
+IDLE_MINUTES = 15  # a portal session ends after this long without a page; settings.PORTAL_IDLE_MINUTES overrides it
 
 PORTAL = CaseAccessLog.Channel.PORTAL
 Kind = TimelineEvent.Kind
@@ -153,6 +153,10 @@ def portal_language(case: Case) -> str | None:
         if language in ("en", "cy"):
             return language
     return None
+
+
+def idle_expiry() -> dt.timedelta:
+    return dt.timedelta(minutes=getattr(settings, "PORTAL_IDLE_MINUTES", IDLE_MINUTES))
 
 
 def code_limits() -> tuple[tuple[int, int], ...]:

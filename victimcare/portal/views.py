@@ -58,9 +58,12 @@ def signed_in_case(request) -> Case | None:
     """The case the victim is signed in to, if the portal session is still alive (it is kept alive)."""
     case_id, seen = request.session.get(CASE_KEY), request.session.get(SEEN_KEY)
     now = timezone.now()
-    if case_id is None or seen is None or now.timestamp() - seen > services.IDLE_EXPIRY.total_seconds():
+    if case_id is None or seen is None or now.timestamp() - seen > services.idle_expiry().total_seconds():
         if case_id is not None:
             _sign_out(request)
+            messages.info(request, _("You were signed out because you were inactive for %(minutes)s minutes. "
+                                     "Sign in again to see your case.")
+                          % {"minutes": round(services.idle_expiry().total_seconds() / 60)})
         return None
     case = Case.objects.select_related("victim", "crime", "officer", "unit").filter(pk=case_id).first()
     if case is None:
