@@ -230,7 +230,8 @@ class CaseAccessLog(models.Model):
     # The case's victim for an entry about a case; the victim alone for a read outside any case.
     victim = models.ForeignKey("victims.Victim", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     # Empty only for the victim's own reads and changes through the portal (channel "portal"): the
-    # reader is then the case's victim, signed in with their crime reference and a one-time code.
+    # reader is then the case's victim, signed in with their crime reference and a one-time code; and for
+    # the system's own (channel "system": a message sent to the victim).
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                              related_name="+")
     at = models.DateTimeField(default=timezone.now)

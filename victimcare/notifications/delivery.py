@@ -10,8 +10,10 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from victimcare.cases.models import TimelineEvent
+from victimcare.cases.access import log_case_access
+from victimcare.cases.models import CaseAccessLog, TimelineEvent
 from victimcare.notifications import channels
 from victimcare.notifications.models import Message
 from victimcare.notifications.signals import message_sent
@@ -19,6 +21,8 @@ from victimcare.notifications.signals import message_sent
 logger = logging.getLogger(__name__)
 
 ERROR_LENGTH = 500
+# The access log's entry when the system sends the victim's personal data (their address, the message) out.
+SENT_WHAT = gettext_noop("message sent to the victim")
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -89,6 +93,9 @@ def _mark_sent(message: Message, at) -> None:
     message.last_error = ""
     message.save(update_fields=["status", "sent_at", "attempts", "provider_reference", "last_error"])
     _record(message, TimelineEvent.Kind.MESSAGE_SENT, at)
+    if message.case_id and message.staff_user_id is None:
+        log_case_access(message.case, None, CaseAccessLog.Action.VIEWED, what=SENT_WHAT,
+                        channel=CaseAccessLog.Channel.SYSTEM)
     _tell_receivers(message, at)
 
 
