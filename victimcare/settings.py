@@ -178,7 +178,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names when DEBUG is off (run collectstatic on each release: docs/deployment.md).
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
-                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+                    else "victimcare.operations.staticfiles.StaticFilesStorage"},
 }
 
 # Uploaded files (photographs of property, letters): a private folder, never under STATIC_ROOT and never
