@@ -379,3 +379,6 @@ USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 # /metrics for Prometheus: a bearer token and/or the addresses allowed to scrape; with neither, /metrics is a 404.
 METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 METRICS_ALLOWED_ADDRESSES = env_networks("METRICS_ALLOWED_ADDRESSES")
+# Prometheus scrapes each web server itself, inside the network, over plain HTTP (through the proxy it would reach
+# any one of them): not redirected to HTTPS, as the health checks are not.
+SECURE_REDIRECT_EXEMPT = [*SECURE_REDIRECT_EXEMPT, r"^metrics$"]

@@ -179,3 +179,13 @@ def test_multiprocess_mode_adds_up_every_workers_requests(tmp_path):
                for family in text_string_to_metric_families(exposition) for sample in family.samples}
     assert samples[("victimcare_http_requests_total", (("method", "GET"), ("route", "operations:health-live"),
                                                        ("status", "200")))] == 5
+
+
+def test_metrics_and_health_are_not_redirected_to_https(client, settings):
+    """Prometheus and load balancers reach each web server over plain HTTP inside the network."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.METRICS_TOKEN = ""
+    settings.METRICS_ALLOWED_ADDRESSES = []
+    assert client.get(reverse("operations:health-live")).status_code == 200
+    assert client.get(reverse("operations:metrics")).status_code == 404  # answered here, not redirected
+    assert client.get(reverse("cases:list")).status_code == 301
