@@ -18,6 +18,9 @@ For subject access requests and erasure (another part of the system calls these)
   kept). The case's timeline keeps only "a letter was added/removed" with a file key that now leads nowhere.
   Writes one change to the case's access log (what: "erased N uploaded files", why: `why`). Returns the
   number of files erased. Bytes go when the transaction commits (call it inside the erasure's transaction).
+
+The hooks victimcare.dataprotection looks for, ``files_for_case(case)`` ([(export name, bytes)]) and
+``erase_files_for_case(case)``, are these two under the names it calls.
 """
 
 import logging
@@ -171,11 +174,30 @@ def export_name(stored: StoredFile) -> str:
 @transaction.atomic
 def erase_files_of_case(case: Case, actor, why: str, *, channel: str = "web") -> int:
     """Delete every file of the case (bytes when the transaction commits, and the rows): nothing
-    identifying is kept. Returns how many were erased."""
+    identifying is kept. Returns how many were erased. Logged on the case when there is an actor."""
     files = list(StoredFile.objects.select_for_update().filter(case=case).values_list("pk", "key"))
     if not files:
         return 0
     StoredFile.objects.filter(pk__in=[pk for pk, _key in files]).delete()
     _delete_bytes_on_commit([str(key) for _pk, key in files])
-    _log(case, actor, f"erased {len(files)} uploaded files", why, channel)
+    if actor is not None:
+        _log(case, actor, f"erased {len(files)} uploaded files", why, channel)
     return len(files)
+
+
+def files_for_case(case: Case) -> list[tuple[str, bytes]]:
+    """For victimcare.dataprotection's export: [(export name, bytes)] of files_of_case (a file whose bytes are
+    missing is left out)."""
+    found = []
+    for stored in files_of_case(case):
+        try:
+            with open_file(stored) as handle:
+                found.append((export_name(stored), handle.read()))
+        except FileNotFoundError:
+            logger.error("Uploaded file %s has no bytes", stored.key)
+    return found
+
+
+def erase_files_for_case(case: Case) -> int:
+    """For victimcare.dataprotection's anonymisation, which logs the erasure itself."""
+    return erase_files_of_case(case, None, "")
