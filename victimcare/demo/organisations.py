@@ -2,6 +2,7 @@
 office, and the demo staff. Phone numbers are in Ofcom's drama range (01632 960xxx) apart from the
 national non-emergency number 101; e-mail addresses use the reserved .example domain."""
 
+import base64
 from dataclasses import dataclass
 
 from victimcare.accounts.models import User
@@ -12,6 +13,10 @@ Role = Membership.Role
 
 # Shared by every demo account and printed by load_demo: a demo, not a secret.
 DEMO_PASSWORD = "Siarter-Gwent-2025"  # noqa: S105 - published in the README for the demo  # nosec B105
+# Every demo account's authenticator app secret (base32, as an app takes it), published so the demo works on any
+# machine: `manage.py demo_code USERNAME` prints the current code (with DEBUG on only). A demo, not a secret.
+DEMO_TOTP_SECRET = "VICTIMCAREDEMOGWENTCHARTERTWOFAC"  # noqa: S105
+DEMO_AUTHENTICATOR_NAME = "Demo authenticator"
 FORCE = "gwent-police"
 
 
@@ -149,9 +154,23 @@ def create_member(spec: StaffSpec, organisations: dict[str, Organisation]) -> Us
     )
     user.set_password(DEMO_PASSWORD)
     user.save()
+    give_demo_authenticator(user)
     for role, code in spec.roles:
         Membership.objects.get_or_create(user=user, organisation=organisations[code], role=role)
     return user
+
+
+def demo_totp_key() -> str:
+    """DEMO_TOTP_SECRET as django-otp keeps a key (hex)."""
+    return base64.b32decode(DEMO_TOTP_SECRET).hex()
+
+
+def give_demo_authenticator(user: User) -> None:
+    """A confirmed authenticator app with the published demo secret (staff sign-in needs one: two-factor)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.get_or_create(user=user, name=DEMO_AUTHENTICATOR_NAME,
+                                     defaults={"key": demo_totp_key(), "confirmed": True})
 
 
 def create_staff(organisations: dict[str, Organisation]) -> dict[str, User]:

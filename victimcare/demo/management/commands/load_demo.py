@@ -4,7 +4,7 @@ from django.utils import translation
 from victimcare.cases.models import Case
 from victimcare.charter.models import Commitment
 from victimcare.demo.loader import DemoReport, load_demo
-from victimcare.demo.organisations import DEMO_PASSWORD
+from victimcare.demo.organisations import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from victimcare.portal.demo import portal_sign_in
 
 
@@ -54,6 +54,8 @@ class Command(BaseCommand):
         for row in [("Username", "Role", "Unit"), *report.sign_ins]:
             self.stdout.write("  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip())
         self.stdout.write(f"\nEvery demo account's password: {DEMO_PASSWORD}")
+        self.stdout.write(f"Then the code from an authenticator app: add the secret {DEMO_TOTP_SECRET} to one, or run "
+                          "`DEBUG=1 .venv/bin/python manage.py demo_code USERNAME` for the current code.")
         self.write_portal_sign_in()
 
     def write_portal_sign_in(self) -> None:
