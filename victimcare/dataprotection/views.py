@@ -90,6 +90,7 @@ def request_new(request, victim_id):
             messages.success(request, _("Subject access request %(reference)s recorded.") % {
                 "reference": made.reference})
             return redirect("dataprotection:request", request_id=made.pk)
+    case_access.log_victim_access(found, request.user, what="data protection: new subject access request")
     return render(request, "dataprotection/request_new.html", {"victim": found, "form": form})
 
 
