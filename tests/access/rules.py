@@ -212,6 +212,8 @@ RULES: dict[str, Rule] = {
     ),
     "api:commitment-list": Rule(API_LIST),
     "api:commitment-detail": Rule(API_CASE, kwargs={"pk": From("commitment")}),
+    # Any other path under /api/ ending in a slash: the API's JSON 404, to everyone.
+    "api:not-found": Rule(everyone(404), kwargs={"rest": "no-such-thing/"}),
     # Django admin: named pages with a fixed outcome; the rest are covered by `admin_rule`.
     "admin:index": Rule(admin_pages(ADMIN_SIGN_IN, administrator=200)),
     "admin:login": Rule(admin_pages(200, administrator=Redirect("admin:index"))),

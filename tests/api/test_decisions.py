@@ -58,7 +58,17 @@ def test_the_note_is_optional(api, officer, case):
         ({"decision": "arrested-maybe"}, "decision"),
         ({"decision": ""}, "decision"),
         ({"decision": "charged", "note": "x" * 2001}, "note"),
+        ({"decision": "charged", "tell_victim": "x" * 2001}, "tell_victim"),
+        ({"decision": 5}, "decision"),
+        ({"decision": ["charged"]}, "decision"),
+        ({"decision": "charged", "note": ["a", "list"]}, "note"),
+        ({"decision": "charged", "note": {"an": "object"}}, "note"),
+        ({"decision": "charged", "submission_id": "not-a-uuid"}, "submission_id"),
+        ({"decision": "charged", "submission_id": 12}, "submission_id"),
+        (["charged"], "non_field_errors"),
     ],
+    ids=["nothing", "unknown decision", "empty decision", "long note", "long tell_victim", "number", "list",
+         "note a list", "note an object", "bad submission id", "number submission id", "body a list"],
 )
 def test_bad_input_is_a_400_naming_the_field(api, officer, case, body, field):
     response = post(api.as_user(officer), case, body)

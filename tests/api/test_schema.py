@@ -43,13 +43,35 @@ def test_list_filters_are_described(schema):
 def test_decision_responses_are_described(schema):
     responses = schema["paths"]["/api/cases/{id}/decisions/"]["post"]["responses"]
 
-    assert set(responses) == {"201", "400", "403", "404", "409"}
+    assert set(responses) == {"201", "400", "401", "403", "404", "409", "429"}
     decision = schema["components"]["schemas"]["KeyDecision"]["properties"]["decision"]
     assert "charged" in schema["components"]["schemas"][decision["$ref"].rsplit("/", 1)[1]]["enum"]
 
 
 def test_token_and_session_authentication_are_described(schema):
     assert set(schema["components"]["securitySchemes"]) == {"tokenAuth", "cookieAuth"}
+    token = schema["components"]["securitySchemes"]["tokenAuth"]
+    assert (token["type"], token["in"], token["name"]) == ("apiKey", "header", "Authorization")
+    for scope in ("cases:read", "decisions:write", "shared-cases:read"):
+        assert scope in token["description"]
+
+
+@pytest.mark.parametrize(("path", "method"), [(path, method) for path, methods in ENDPOINTS.items()
+                                              for method in methods])
+def test_every_operation_describes_the_errors_any_endpoint_may_give(schema, path, method):
+    responses = schema["paths"][path][method]["responses"]
+
+    assert {"401", "403", "404", "429"} <= set(responses)
+    for status in ("401", "403", "404", "429"):
+        assert responses[status]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+    paged = any(parameter["name"] == "page" for parameter in schema["paths"][path][method].get("parameters", []))
+    assert ("400" in responses) == (paged or method == "post")
+
+
+def test_page_numbers_start_at_1(schema):
+    page = next(p for p in schema["paths"]["/api/cases/"]["get"]["parameters"] if p["name"] == "page")
+
+    assert page["schema"] == {"type": "integer", "minimum": 1}
 
 
 def test_schema_and_docs_are_served(client, db):

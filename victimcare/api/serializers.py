@@ -181,6 +181,15 @@ class TimelineEventSerializer(serializers.ModelSerializer):
         }
 
 
+class StrictUUIDField(serializers.UUIDField):
+    """A UUID written as a string: DRF's own also takes a number (12 becomes 00000000-...-00000000000c)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
 class KeyDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=[(d.value, d.label("en")) for d in KeyDecision])
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
@@ -188,7 +197,7 @@ class KeyDecisionSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="", max_length=2000,
         help_text="What the officer will tell the victim about the decision.",
     )
-    submission_id = serializers.UUIDField(
+    submission_id = StrictUUIDField(
         required=False, allow_null=True, default=None,
         help_text="A key the client makes per decision; sending it again (a retry) records nothing new.",
     )

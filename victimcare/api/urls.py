@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
@@ -17,4 +17,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", api_reference, name="docs"),
     *router.urls,
+    # Anything else under /api/ ending in a slash (an id that is not a number, a path that does not exist): the
+    # API's own 404 in JSON, not the web pages' HTML one. Without the slash, Django first redirects to it.
+    re_path(r"^(?P<rest>.*/)$", views.not_found, name="not-found"),
 ]

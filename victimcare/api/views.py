@@ -7,6 +7,9 @@ each case it shows in one query. Crimes carry no victim's details and are not lo
 """
 
 from django.db.models import Q
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -171,3 +174,8 @@ class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
 
 def _key(submission_id) -> str | None:
     return str(submission_id) if submission_id else None
+
+
+@csrf_exempt  # it changes nothing, whatever the method
+def not_found(request, rest):
+    return JsonResponse({"detail": _("No such endpoint or object.")}, status=404)
