@@ -3,6 +3,7 @@ switch to Welsh and see Welsh."""
 
 import pytest
 
+from tests.accounts.helpers import set_up_app_in_browser
 from tests.browser.conftest import screenshot
 from tests.factories import TEST_PASSWORD
 from victimcare.cases.models import TimelineEvent
@@ -18,6 +19,10 @@ def test_officer_records_a_decision_then_reads_the_case_in_welsh(page, live_serv
     page.fill("#id_username", "officer")
     page.fill("#id_password", TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    # The second step: set up an authenticator app (tests/browser/test_two_factor.py), keep the recovery codes.
+    page.wait_for_url("**/sign-in/set-up/**")
+    set_up_app_in_browser(page)
+    page.get_by_role("link", name="I have kept my codes: continue").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Cases"
 
     page.get_by_role("link", name=case.crime.reference).click()
