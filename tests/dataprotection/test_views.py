@@ -157,7 +157,7 @@ def test_the_queue_review_and_anonymise(officer_client, closed_case, information
     confirm = reverse("dataprotection:anonymise", kwargs={"review_id": review.pk})
     assert response.url == confirm
     page = officer_client.get(confirm).content.decode()
-    assert "This cannot be undone." in page and "last case still kept" in page
+    assert "This cannot be undone." in page and "last case still kept" in page and "Any other case" in page
     assert Victim.objects.get(pk=closed_case.victim_id).anonymised_at is None  # nothing until confirmed
     assert officer_client.post(confirm).url == reverse("dataprotection:queue")
     assert Victim.objects.get(pk=closed_case.victim_id).anonymised_at is not None

@@ -238,4 +238,5 @@ def anonymise(request, review_id):
         return redirect("dataprotection:queue")
     others = (Case.objects.filter(victim_id=found.case.victim_id).exclude(pk=found.case_id)
               .exclude(retention_review__status=RetentionReview.Status.ANONYMISED).count())
-    return render(request, "dataprotection/anonymise.html", {"review": found, "case": found.case, "others": others})
+    return render(request, "dataprotection/anonymise.html", {"review": found, "case": found.case, "others": others,
+                                                             "kinds": KINDS})
