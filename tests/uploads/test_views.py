@@ -330,3 +330,19 @@ def test_an_upload_is_cut_short_at_its_fields_limit_as_it_arrives(rf, settings):
     assert files["photograph"].size == 1024 * 1024 + 1
     assert files["document"].size == 2 * 1024 * 1024 + 1
     assert files["other"].size == 1000
+
+
+def test_a_client_file_name_with_folders_never_reaches_the_disk(client, officer, item, private_root):
+    """Sent raw (the test client would strip it first): Django keeps only the last part, which is shown, never
+    used to store the file."""
+    client.force_login(officer)
+    boundary = "----victimcare"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"photograph\"; "
+            f"filename=\"../../../etc/cron.d/house.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").encode()
+    body += jpeg_with_gps() + f"\r\n--{boundary}--\r\n".encode()
+    response = client.generic("POST", photographs_url(item), body, f"multipart/form-data; boundary={boundary}")
+    assert response.status_code == 302
+    stored = StoredFile.objects.get()
+    assert stored.display_name == "house.jpg"
+    assert stored_names(private_root) == [str(stored.key)]
+    assert not any(part.name in ("etc", "cron.d") for part in private_root.rglob("*"))
