@@ -16,7 +16,7 @@ For subject access requests and erasure (another part of the system calls these)
 - ``erase_files_of_case(case, actor, why)``: deletes the bytes of every file of the case, removed or not,
   and the rows themselves (display name, description, removal reason, hash, size: nothing identifying is
   kept). The case's timeline keeps only "a letter was added/removed" with a file key that now leads nowhere.
-  Writes one change to the case's access log (what: "erased N uploaded files", why: `why`). Returns the
+  Writes one change to the case's access log (what: "erased the case's uploaded files", why: `why`). Returns the
   number of files erased. Bytes go when the transaction commits (call it inside the erasure's transaction).
 
 The hooks victimcare.dataprotection looks for, ``files_for_case(case)`` ([(export name, bytes)]) and
@@ -44,6 +44,7 @@ Kind = TimelineEvent.Kind
 ACCESS_LOG_WHAT = (
     gettext_noop("added a photograph of property"), gettext_noop("removed a photograph of property"),
     gettext_noop("added a letter or document"), gettext_noop("removed a letter or document"),
+    gettext_noop("erased the case's uploaded files"),
 )
 
 
@@ -181,7 +182,7 @@ def erase_files_of_case(case: Case, actor, why: str, *, channel: str = "web") ->
     StoredFile.objects.filter(pk__in=[pk for pk, _key in files]).delete()
     _delete_bytes_on_commit([str(key) for _pk, key in files])
     if actor is not None:
-        _log(case, actor, f"erased {len(files)} uploaded files", why, channel)
+        _log(case, actor, "erased the case's uploaded files", why, channel)
     return len(files)
 
 
