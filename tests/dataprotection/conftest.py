@@ -17,12 +17,15 @@ from tests.access import (
     objects_support,
 )
 from tests.factories import CrimeFactory, VictimFactory
+from tests.uploads.conftest import pdf, upload
 from victimcare.cases.services import close_case, open_case, record_key_decision
 from victimcare.charter.rules import KeyDecision
 from victimcare.equality.services import record_equality_answers
 from victimcare.portal.services import send_victim_message
 from victimcare.satisfaction.models import STAGES
 from victimcare.satisfaction.services import record_survey_response
+from victimcare.uploads.services import add_document
+from victimcare.uploads.validation import check_document
 from victimcare.victims.models import Victim
 
 PERSONAL = {
@@ -59,6 +62,8 @@ def rich_case(victim, unit, personas, *, close=True):
     for app in (objects_sharing, objects_support, objects_neighbourhood, objects_multiagency, objects_court,
                 objects_property, objects_notifications, objects_portal):
         made.update(app.make(case, personas))
+    add_document(case, check_document(upload(f"Letter to {PERSONAL['family_name']}.pdf", pdf())),
+                 actor=personas["officer"], description=f"Letter from {PERSONAL['given_name']}", direction="from_victim")
     send_victim_message(case, f"Please call me on {PERSONAL['phone']} - {PERSONAL['given_name']}")
     record_equality_answers(victim, answers={"sex": "female", "religion": "buddhist", "ethnicity": "mixed"},
                             how="staff", actor=personas["officer"], case=case)

@@ -17,6 +17,7 @@ from victimcare.dataprotection.services import DataProtectionError, anonymise_ca
 from victimcare.equality.models import EqualityAnswers
 from victimcare.monitoring.figures import Filters
 from victimcare.portal.models import PortalCode
+from victimcare.uploads.models import StoredFile
 from victimcare.victims.models import Victim
 
 EVER = Filters(start=dt.date(2000, 1, 1), end=dt.date(2100, 1, 1))
@@ -29,6 +30,7 @@ def review_of(case):
 def test_the_personal_data_is_erased_everywhere_and_the_figures_keep_their_counts(closed_case, information_rights):
     now = timezone.now()
     assert text_columns_containing(SEARCHED), "the set-up must put the victim's details somewhere"
+    assert StoredFile.objects.filter(case=closed_case).exists()
     assert EqualityAnswers.objects.filter(victim=closed_case.victim).exists()
     call_command("rebuild_figures", verbosity=0)
     before, cells_before = figures_now(EVER, now), cells()
@@ -46,6 +48,7 @@ def test_the_personal_data_is_erased_everywhere_and_the_figures_keep_their_count
     assert victim.date_of_birth is None and victim.anonymised_at is not None
     assert not EqualityAnswers.objects.filter(victim=victim).exists()
     assert not PortalCode.objects.filter(case=closed_case).exists()
+    assert not StoredFile.objects.filter(case=closed_case).exists()  # the uploaded letter, rows and bytes
     # The access log: every earlier entry untouched, and the erasure itself recorded (never with a personal value).
     log_after = list(CaseAccessLog.objects.order_by("pk").values())
     assert log_after[:len(log_before)] == log_before

@@ -61,6 +61,9 @@ def test_the_export_holds_everything_about_the_victim_and_nothing_about_others(c
     other = Case.objects.exclude(victim=closed_case.victim).get()
     assert all(row.get("case_id") != other.pk for table in tables.values() for row in table["rows"])
     assert {row["id"] for row in tables["crimes.Crime"]["rows"]} == {closed_case.crime_id}
+    # The uploaded letter, as it was uploaded.
+    letters = [name for name in files if name.startswith("files/")]
+    assert len(letters) == 1 and letters[0].endswith(".pdf") and files[letters[0]].startswith(b"%PDF")
     # The summary is in the victim's language (Welsh) and names them; the index says what was left out and why.
     summary = files["summary.html"].decode()
     assert 'lang="cy"' in summary and PERSONAL["family_name"] in summary and "Bwdhaeth" in summary
