@@ -26,6 +26,7 @@ urlpatterns = [
     path("satisfaction/", include("victimcare.satisfaction.urls")),
     path("monitoring/", include("victimcare.monitoring.urls")),
     path("api/", include("victimcare.api.urls")),
+    path("api-tokens/", include("victimcare.api.token_urls")),
     path("admin/", admin.site.urls),
     path("", include("victimcare.operations.urls")),
 ]

@@ -214,6 +214,10 @@ RULES: dict[str, Rule] = {
     "api:commitment-detail": Rule(API_CASE, kwargs={"pk": From("commitment")}),
     # Any other path under /api/ ending in a slash: the API's JSON 404, to everyone.
     "api:not-found": Rule(everyone(404), kwargs={"rest": "no-such-thing/"}),
+    # API tokens: administrators only (403 for anyone else signed in). Token 0 does not exist: 404 to them.
+    "api-tokens:list": Rule(signed_in(403, administrator=200, information_rights=403)),
+    "api-tokens:issue": Rule(signed_in(403, administrator=200, information_rights=403)),
+    "api-tokens:revoke": Rule(signed_in(403, administrator=404, information_rights=403), kwargs={"token_id": "0"}),
     # Django admin: named pages with a fixed outcome; the rest are covered by `admin_rule`.
     "admin:index": Rule(admin_pages(ADMIN_SIGN_IN, administrator=200)),
     "admin:login": Rule(admin_pages(200, administrator=Redirect("admin:index"))),

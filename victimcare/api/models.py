@@ -62,6 +62,13 @@ class ApiToken(models.Model):
         at = at or timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > at)
 
+    @property
+    def state(self) -> str:
+        """live, revoked or expired (now)."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "live" if self.is_live() else "expired"
+
     def has_scope(self, scope: str) -> bool:
         return scope in self.scopes
 
