@@ -4,6 +4,7 @@ import pytest
 from django.utils import translation
 
 from tests.court.timeline_examples import EXAMPLES as COURT_EXAMPLES
+from tests.dataprotection.timeline_examples import EXAMPLES as DATA_PROTECTION_EXAMPLES
 from tests.equality.timeline_examples import EXAMPLES as EQUALITY_EXAMPLES
 from tests.multiagency.timeline_examples import EXAMPLES as MULTIAGENCY_EXAMPLES
 from tests.neighbourhood.timeline_examples import EXAMPLES as NEIGHBOURHOOD_EXAMPLES
@@ -116,6 +117,7 @@ EXAMPLES += COURT_EXAMPLES + PROPERTY_EXAMPLES
 EXAMPLES += NOTIFICATIONS_EXAMPLES
 EXAMPLES += PORTAL_EXAMPLES + SATISFACTION_EXAMPLES
 EXAMPLES += EQUALITY_EXAMPLES
+EXAMPLES += DATA_PROTECTION_EXAMPLES
 
 
 def event(kind, data) -> TimelineEvent:
