@@ -15,7 +15,7 @@ Role = Membership.Role
 DEMO_PASSWORD = "Siarter-Gwent-2025"  # noqa: S105 - published in the README for the demo  # nosec B105
 # Every demo account's authenticator app secret (base32, as an app takes it), published so the demo works on any
 # machine: `manage.py demo_code USERNAME` prints the current code (with DEBUG on only). A demo, not a secret.
-DEMO_TOTP_SECRET = "VICTIMCAREDEMOGWENTCHARTERTWOFAC"  # noqa: S105
+DEMO_TOTP_SECRET = "VICTIMCAREDEMOGWENTCHARTERTWOFAC"  # noqa: S105 - published for the demo  # nosec B105
 DEMO_AUTHENTICATOR_NAME = "Demo authenticator"
 FORCE = "gwent-police"
 
