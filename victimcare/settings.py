@@ -212,9 +212,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # --- Security: HTTPS, cookies and headers (`manage.py check --deploy` is clean with DEBUG off; tested in
 # tests/security/test_deploy_check.py). Every page is HTTPS only; plain HTTP is redirected, except the
-# health checks a load balancer may make over plain HTTP inside the network.
+# health checks a load balancer and the metrics Prometheus may read over plain HTTP inside the network.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^health/"]
+SECURE_REDIRECT_EXEMPT = [r"^health/", r"^metrics$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 # The preload directive only allows the domain's owner to submit it to browsers' preload lists.
