@@ -120,7 +120,18 @@ class ServiceForm(forms.ModelForm):
     )
     languages = forms.CharField(
         label=_("Languages"), help_text=_("Codes or names, separated by commas, for example: en, cy, Polish"),
-        error_messages={"required": _("Enter the languages the service works in")},
+        max_length=500, error_messages={"required": _("Enter the languages the service works in"),
+                                        "max_length": _("Languages must be 500 characters or fewer")},
+    )
+    summary_en = forms.CharField(
+        label=_("What they help with (English)"), max_length=2000, widget=forms.Textarea,
+        error_messages={"required": _("Enter what they help with, in English"),
+                        "max_length": _("What they help with (English) must be 2,000 characters or fewer")},
+    )
+    summary_cy = forms.CharField(
+        label=_("What they help with (Welsh)"), max_length=2000, widget=forms.Textarea,
+        error_messages={"required": _("Enter what they help with, in Welsh"),
+                        "max_length": _("What they help with (Welsh) must be 2,000 characters or fewer")},
     )
 
     class Meta:
