@@ -109,6 +109,12 @@ def test_every_admin_url_is_enumerated_and_ruled_by_the_admin_rule():
 
 @pytest.fixture
 def objects(case, officer, personas):
+    return make_objects(case, officer, personas)
+
+
+def make_objects(case, officer, personas) -> dict:
+    """The records the rules' URL arguments name (also used by tests/access/test_identifiers.py and
+    tests/hostile/test_forms.py)."""
     commitment = record_key_decision(case, KeyDecision.SUSPECT_ARRESTED, actor=officer)
     made = {"case": case, "crime": case.crime, "commitment": commitment, "victim_case": case}
     for app in (objects_sharing, objects_support, objects_neighbourhood, objects_multiagency, objects_court,
