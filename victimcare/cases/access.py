@@ -82,6 +82,12 @@ def may_act_on_response(user, case: Case) -> bool:
     return may_change_case(user, case) or case.unit_id in call_handler_units(user)
 
 
+# The largest id any table holds (a 64-bit signed integer): a bigger number in a URL names nothing, and SQLite
+# refuses to be asked about one (OverflowError) rather than finding nothing. Check ids from a URL against it
+# before a lookup Django does not guard itself (a foreign key's id; Django guards a primary key's).
+MAX_ID = 2**63 - 1
+
+
 def get_case_for_user(
     user, case_id, *, what: str, why: str = "", channel: str = CaseAccessLog.Channel.WEB, queryset=None
 ) -> Case:

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
 from victimcare.cases import access as case_access
-from victimcare.cases.models import Case, CaseAccessLog
+from victimcare.cases.models import Case, CaseAccessLog, TimelineEvent
 from victimcare.cases.services import CaseStateError
 from victimcare.contact.services import ContactStateError, current_agreement, next_update
 from victimcare.portal import forms, services
@@ -447,8 +447,15 @@ def _back(case) -> str:
     return reverse("cases:detail", kwargs={"case_id": case.pk}) + "#portal"
 
 
+def _staff_event(case, event_id) -> None:
+    """A message or complaint of another case (or of none): 404, as any record the URL does not lead to."""
+    if not 0 < event_id <= case_access.MAX_ID or not TimelineEvent.objects.filter(pk=event_id, case=case).exists():
+        raise Http404("No such message")
+
+
 def _staff_action(request, case_id, event_id, *, what, perform, success, label, required, template):
     case = _staff_case(request, case_id, what)
+    _staff_event(case, event_id)
     form = forms.TextForm(request.POST, label=label, required_message=required)
     if form.is_valid():
         try:
@@ -475,6 +482,7 @@ def staff_reply(request, case_id, event_id):
 @require_POST
 def staff_acknowledge(request, case_id, event_id):
     case = _staff_case(request, case_id, "acknowledged the victim's complaint")
+    _staff_event(case, event_id)
     try:
         services.acknowledge_complaint(case, event_id, actor=request.user, note=request.POST.get("note", ""))
     except ERRORS as error:

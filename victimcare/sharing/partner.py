@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from victimcare.cases.access import MAX_ID
 from victimcare.cases.models import TimelineEvent
 from victimcare.crimes.places import street_level
 from victimcare.sharing.models import Disclosure, SharedItem
@@ -103,6 +104,8 @@ def _progress(case) -> dict:
 
 def shared_case(case_id, organisation_ids) -> SharedCase | None:
     """The case as shared with these organisations, or None. At most four queries."""
+    if not 0 < case_id <= MAX_ID:
+        return None
     disclosures = list(in_force_to(organisation_ids).filter(case_id=case_id).select_related(
         "case__crime__ward", "case__crime__local_authority", "case__victim", "organisation").order_by(
         "shared_at", "id"))
