@@ -110,3 +110,15 @@ def test_each_token_has_its_own_request_rate(unit, two_a_minute, api, officer):
     staff = api.as_user(officer)
     assert [staff.get(reverse("api:case-list")).status_code for _ in range(3)] == [200, 200, 200], (
         "staff signed in with a session are not throttled by token")
+
+
+@override_settings(API_TOKEN_LOCKOUT=LOCKOUT)
+def test_failures_too_old_to_matter_are_forgotten(db):
+    now = timezone.now()
+    TokenFailure.objects.create(ip=OTHER, at=now - dt.timedelta(minutes=31))
+    kept = TokenFailure.objects.create(ip=OTHER, at=now - dt.timedelta(minutes=29))
+
+    get("vc_000000000000_guess", ATTACKER)
+
+    assert set(TokenFailure.objects.values_list("ip", flat=True)) == {OTHER, ATTACKER}
+    assert TokenFailure.objects.filter(ip=OTHER).get() == kept

@@ -99,7 +99,13 @@ def note_use(token: ApiToken, at=None) -> None:
 
 
 def record_failure(ip: str | None, at=None) -> None:
-    TokenFailure.objects.create(ip=ip or None, at=at or timezone.now())
+    """Count a bad token against the address, and forget failures too old to lock anyone out now (so the table
+    holds only the last window and cool-off, whatever an attacker sends)."""
+    at = at or timezone.now()
+    rule = _lockout()
+    TokenFailure.objects.filter(at__lt=at - dt.timedelta(minutes=rule["window_minutes"] + rule["cooloff_minutes"])
+                                ).delete()
+    TokenFailure.objects.create(ip=ip or None, at=at)
 
 
 def locked_until(ip: str | None, at=None) -> dt.datetime | None:
