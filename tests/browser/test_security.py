@@ -5,7 +5,14 @@ Any violation the page reports fails the test (tests/browser/conftest.py)."""
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import sign_in_as, wait_until_loaded
+from tests.browser.conftest import (
+    check_accessibility,
+    check_looks_like_govuk,
+    screenshot,
+    sign_in_as,
+    use_language,
+    wait_until_loaded,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -26,3 +33,16 @@ def test_govuk_javascript_runs_under_the_policy(page, context, live_server, offi
     page.locator(".govuk-error-summary__list a").first.click()
     assert page.evaluate("document.activeElement.type") == "radio"
 
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_not_found_page(page, context, live_server, officer, language):
+    sign_in_as(context, live_server, officer)
+    use_language(context, live_server, language)
+    response = page.goto("/cases/999999/")
+    assert response.status == 404
+    heading = {"en": "Page not found", "cy": "Heb ddod o hyd i'r dudalen"}[language]
+    assert page.get_by_role("heading", level=1).inner_text() == heading
+    check_looks_like_govuk(page, language)
+    check_accessibility(page, f"not found ({language})")
+    screenshot(page, f"security-not-found-{language}")
