@@ -63,7 +63,8 @@ def rich_case(victim, unit, personas, *, close=True):
                 objects_property, objects_notifications, objects_portal):
         made.update(app.make(case, personas))
     add_document(case, check_document(upload(f"Letter to {PERSONAL['family_name']}.pdf", pdf())),
-                 actor=personas["officer"], description=f"Letter from {PERSONAL['given_name']}", direction="from_victim")
+                 actor=personas["officer"], description=f"Letter from {PERSONAL['given_name']}",
+                 direction="from_victim")
     send_victim_message(case, f"Please call me on {PERSONAL['phone']} - {PERSONAL['given_name']}")
     record_equality_answers(victim, answers={"sex": "female", "religion": "buddhist", "ethnicity": "mixed"},
                             how="staff", actor=personas["officer"], case=case)

@@ -29,8 +29,8 @@ from victimcare.victims.models import Victim
 EXPORT_WHAT = gettext_noop("Subject access request export")
 CORRECTION_WHAT = "corrected personal details: {fields}"
 CORRECTION_WHY = "rectification (UK GDPR Article 16)"
-KEPT_WHAT = "retention review: kept for longer"
-ANONYMISED_WHAT = "retention review: personal data erased"
+KEPT_WHAT = gettext_noop("retention review: kept for longer")
+ANONYMISED_WHAT = gettext_noop("retention review: personal data erased")
 
 # The personal details a correction may change (the victim's own record).
 CORRECTABLE = ("given_name", "family_name", "date_of_birth", "email", "phone", "address", "postcode",

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -31,6 +32,11 @@ from victimcare.dataprotection.services import (
 from victimcare.victims.models import Victim
 
 MAX_RESULTS = 50
+# What these pages write in the access log, in English; the log page shows them through gettext (in Welsh too).
+ACCESS_LOG_WHAT = (gettext_noop("data protection: victim search"), gettext_noop("data protection: victim's record"),
+                   gettext_noop("data protection: subject access request"),
+                   gettext_noop("data protection: correction form"), gettext_noop("retention review"),
+                   gettext_noop("correct personal details form"))
 
 
 def _cases_of(victim):
