@@ -298,3 +298,11 @@ def test_a_second_client_is_not_verified_by_the_first(officer):
     set_up_authenticator(first, officer)
     second.post(SIGN_IN, {"username": "officer", "password": TEST_PASSWORD})
     assert second.get(CASES)["Location"].startswith(CODE)
+
+
+def test_the_sign_in_page_sends_a_finished_sign_in_to_the_start_page(client, officer):
+    set_up_authenticator(client, officer)
+    assert client.get(SIGN_IN)["Location"] == CASES
+    client.post(reverse("accounts:sign-out"))
+    sign_in_with_password(client, "officer")
+    assert client.get(SIGN_IN)["Location"].startswith(CODE), "not yet past the second step"

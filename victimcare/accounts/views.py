@@ -47,7 +47,11 @@ class SignInView(auth_views.LoginView):
         """The password is only the first step: then the authenticator app (or setting one up)."""
         from victimcare.accounts.two_factor import step_url
 
-        return step_url(self.request.user, super().get_success_url())
+        target = super().get_success_url()
+        is_verified = getattr(self.request.user, "is_verified", None)  # not on the user the password just signed in
+        if is_verified is not None and is_verified():  # already past both steps: the sign-in page sends them on
+            return target
+        return step_url(self.request.user, target)
 
 
 class SignOutView(auth_views.LogoutView):
