@@ -31,4 +31,5 @@ def make(case, personas) -> dict:
                                   items_by_agency={partner_agency: [SharedItem.INCIDENT_SUMMARY], victim_service: []})
     action = services.agree_action(item, owner=partner_agency, description="Check the door alarm works",
                                    due_on=timezone.localdate() + dt.timedelta(days=14), actor=officer)
-    return {"referral": referral, "meeting": meeting, "agenda_item": item, "action": action}
+    # "marac_referral": the support app's "referral" (a referral to a victims' service) is another record.
+    return {"marac_referral": referral, "meeting": meeting, "agenda_item": item, "action": action}
