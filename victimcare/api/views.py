@@ -6,6 +6,8 @@ show them. A case is loaded through `get_case_for_user` (404 for outsiders, read
 each case it shows in one query. Crimes carry no victim's details and are not logged.
 """
 
+from urllib.parse import urlencode
+
 from django.db.models import Q
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
@@ -37,9 +39,14 @@ from victimcare.crimes.models import Crime
 API = CaseAccessLog.Channel.API
 
 
-def _what(request) -> str:
-    """The endpoint, as the access log records it: method and path with its query string."""
-    return f"{request.method} {request.get_full_path()}"
+def access_log_what(request, view=None) -> str:
+    """The endpoint, as the access log records it: method, path and the parameters the view knows (its filters
+    and the page), with their values. The rest of a query string is the client's to fill, perhaps with a name,
+    and the log can never be changed, so it is left out."""
+    filterset_class = getattr(view, "filterset_class", None)
+    known = {"page", *(filterset_class.base_filters if filterset_class else ())}
+    query = urlencode(sorted((name, value[:40]) for name, value in request.GET.items() if name in known))
+    return f"{request.method} {request.path}" + (f"?{query}" if query else "")
 
 
 @extend_schema_view(
@@ -72,15 +79,14 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
     def get_object(self):
-        case = get_case_for_user(
-            self.request.user, self.kwargs["pk"], what=_what(self.request), channel=API, queryset=self.get_queryset()
-        )
+        case = get_case_for_user(self.request.user, self.kwargs["pk"], what=access_log_what(self.request, self),
+                                 channel=API, queryset=self.get_queryset())
         self.check_object_permissions(self.request, case)
         return case
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        log_cases_listed(page, request.user, what=_what(request), channel=API)
+        log_cases_listed(page, request.user, what=access_log_what(request, self), channel=API)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
@@ -163,12 +169,13 @@ class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         cases = {commitment.case_id: commitment.case for commitment in page}
-        log_cases_listed(cases.values(), request.user, what=_what(request), channel=API)
+        log_cases_listed(cases.values(), request.user, what=access_log_what(request, self), channel=API)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, *args, **kwargs):
         commitment = self.get_object()
-        log_case_access(commitment.case, request.user, CaseAccessLog.Action.VIEWED, what=_what(request), channel=API)
+        log_case_access(commitment.case, request.user, CaseAccessLog.Action.VIEWED,
+                        what=access_log_what(request, self), channel=API)
         return Response(self.get_serializer(commitment).data)
 
 

@@ -10,6 +10,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from victimcare.api.models import Scope
+from victimcare.api.views import access_log_what
 from victimcare.cases.access import log_case_access, log_cases_listed
 from victimcare.cases.models import CaseAccessLog
 from victimcare.sharing import partner
@@ -137,7 +138,7 @@ class SharedCaseViewSet(viewsets.GenericViewSet):
     def list(self, request):
         rows = partner.shared_cases(receiving_organisation_ids(request.user))
         page = self.paginate_queryset(rows)
-        log_cases_listed([row["case"] for row in page], request.user, what=f"GET {request.get_full_path()}",
+        log_cases_listed([row["case"] for row in page], request.user, what=access_log_what(request, self),
                          channel=API)
         return self.get_paginated_response(SharedCaseSummarySerializer(page, many=True).data)
 
@@ -150,5 +151,5 @@ class SharedCaseViewSet(viewsets.GenericViewSet):
         if shared is None:
             raise Http404("No such case")
         log_case_access(shared.case, request.user, CaseAccessLog.Action.VIEWED,
-                        what=f"GET {request.get_full_path()}", channel=API)
+                        what=access_log_what(request, self), channel=API)
         return Response(SharedCaseSerializer(shared).data)
