@@ -76,8 +76,9 @@ def test_the_analyst_starts_at_the_dashboard_and_sees_only_its_links(analyst_cli
     page = analyst_client.get(url("overview")).content.decode()
     navigation = page[page.index('id="navigation"'):page.index("</nav>")]
     links = re.findall(r'href="([^"]+)"', navigation)
-    assert links == [reverse(f"monitoring:{name}") for name in
-                     ("overview", "compliance", "fairness", "satisfaction", "quarterly-return")]
+    assert links == [*(reverse(f"monitoring:{name}") for name in
+                       ("overview", "compliance", "fairness", "satisfaction", "quarterly-return")),
+                     reverse("accounts:account")]  # their own two-factor settings
 
 
 def test_an_analyst_sees_no_case_page_list_or_api(analyst_client, case):

@@ -14,6 +14,7 @@ from tests.property.timeline_examples import EXAMPLES as PROPERTY_EXAMPLES
 from tests.satisfaction.timeline_examples import EXAMPLES as SATISFACTION_EXAMPLES
 from tests.sharing.timeline_examples import EXAMPLES as SHARING_EXAMPLES
 from tests.support.timeline_examples import EXAMPLES as SUPPORT_EXAMPLES
+from tests.uploads.timeline_examples import EXAMPLES as UPLOADS_EXAMPLES
 from victimcare.cases.models import TimelineEvent
 from victimcare.cases.timeline import OUTCOMES_CY, describe
 
@@ -118,6 +119,7 @@ EXAMPLES += NOTIFICATIONS_EXAMPLES
 EXAMPLES += PORTAL_EXAMPLES + SATISFACTION_EXAMPLES
 EXAMPLES += EQUALITY_EXAMPLES
 EXAMPLES += DATA_PROTECTION_EXAMPLES
+EXAMPLES += UPLOADS_EXAMPLES
 
 
 def event(kind, data) -> TimelineEvent:
