@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "victimcare.portal",
     "victimcare.api",
     "victimcare.demo",
+    "victimcare.generator",
     "victimcare.operations",
 ]
 

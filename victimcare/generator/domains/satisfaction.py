@@ -1,0 +1,9 @@
+"""Generated cases: the satisfaction part. (Not written yet: adds nothing.)"""
+
+
+def prepare(ctx) -> None:
+    pass
+
+
+def add(life, ctx) -> None:
+    pass

@@ -1,0 +1,167 @@
+"""Generate N cases over the chosen years, day by day in time order (so crime references run in order and
+repeat victims come back), in batches each written in one transaction."""
+
+import calendar
+import math
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from importlib import import_module
+
+from django.db import transaction
+from django.utils import timezone
+
+from victimcare.accounts.models import User
+from victimcare.charter.calendar import LONDON
+from victimcare.demo.loader import demo_exists, load_demo
+from victimcare.firstcontact.models import CrimeReferenceCounter
+from victimcare.generator import core
+from victimcare.generator.context import DEFAULT_DATA, Context, load_context, units_with_officers
+from victimcare.generator.figures import Figures
+from victimcare.generator.rows import IdCounters, Rows, write
+from victimcare.organisations.models import Membership, Organisation
+
+# Each domain part: `prepare(ctx)` once (reads what it needs into ctx.extra), then `add(life, ctx)` per case,
+# after the police's part and before the case closes.
+DOMAINS = tuple(f"victimcare.generator.domains.{name}" for name in (
+    "support", "neighbourhood", "sharing", "multiagency", "court", "property", "satisfaction"))
+BATCH = 5000
+# Hours of the day crimes are reported in, from quiet small hours to the busy afternoon and evening.
+HOUR_WEIGHTS = (2, 1.5, 1, 1, 1, 1, 1.5, 2.5, 3.5, 4, 4.5, 4.5, 5, 5, 5.5, 6, 6.5, 6.5, 6, 5.5, 5, 4.5, 3.5, 3)
+OPEN_CASES_PER_OFFICER = 20
+
+
+@dataclass
+class GenerationReport:
+    cases: int = 0
+    rows: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    officers_added: int = 0
+    cells: int = 0
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.total_rows / self.seconds if self.seconds else 0.0
+
+
+def generate(cases: int, *, years: int = 10, seed: int = 1, now: datetime | None = None, batch: int = BATCH,
+             data_folder=DEFAULT_DATA, progress=None) -> GenerationReport:
+    """Generate `cases` cases reported over the `years` years up to `now`, on top of the demo (loaded first if
+    it is not there: its organisations, staff, directory and stores are what the cases belong to)."""
+    now = now or timezone.now()
+    if not demo_exists():
+        load_demo(now=now)
+    report = GenerationReport()
+    started = time.perf_counter()
+    ctx = load_context(now, data_folder)
+    report.officers_added = add_officers(ctx, cases, years)
+    domains = [import_module(name) for name in DOMAINS]
+    for domain in domains:
+        domain.prepare(ctx)
+    rng = random.Random(seed)  # noqa: S311 - made-up data, not security  # nosec B311
+    pool, figures, ids = core.VictimPool(), Figures(), IdCounters()
+    references = ReferenceNumbers()
+    rows = Rows(ids)
+    for reported_at in report_times(rng, cases, years, now, ctx):
+        life = core.build_case(ctx, rows, rng, pool, reported_at, references.issue(reported_at))
+        core.live_case(ctx, life)
+        for domain in domains:
+            domain.add(life, ctx)
+        core.close_case(life)
+        dimensions = figures.dimensions(life, life.facts["victim"])
+        figures.count_commitments(life, dimensions)
+        for survey_id, answered_at, ratings in life.facts.get("surveys", ()):
+            figures.count_survey(life, dimensions, survey_id, answered_at, ratings)
+        report.cases += 1
+        if report.cases % batch == 0:
+            _flush(rows, figures, references, report)
+            rows = Rows(ids)
+            if progress:
+                progress(report, time.perf_counter() - started)
+    _flush(rows, figures, references, report)
+    with transaction.atomic():
+        cells = Rows(ids)
+        report.cells = figures.write_cells(cells)
+        write(cells)
+    report.rows.update(cells.counts())
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _flush(rows: Rows, figures: Figures, references: "ReferenceNumbers", report: GenerationReport) -> None:
+    with transaction.atomic():
+        write(rows)
+        references.save()
+    report.rows.update(rows.counts())
+    rows.ids.begin_batch()
+
+
+class ReferenceNumbers:
+    """Crime references as first contact issues them, GW/YYYY/NNNNNN, carrying on from the counter."""
+
+    def __init__(self):
+        self.last = dict(CrimeReferenceCounter.objects.values_list("year", "last_number"))
+
+    def issue(self, reported_at: datetime) -> str:
+        year = reported_at.astimezone(LONDON).year
+        self.last[year] = self.last.get(year, 0) + 1
+        return f"GW/{year}/{self.last[year]:06d}"
+
+    def save(self) -> None:
+        for year, number in self.last.items():
+            CrimeReferenceCounter.objects.update_or_create(year=year, defaults={"last_number": number})
+
+
+def report_times(rng: random.Random, cases: int, years: int, now: datetime, ctx: Context):
+    """`cases` moments in time order over the `years` years to `now`, in the real months' proportions."""
+    first = (now - timedelta(days=round(years * 365.25))).astimezone(LONDON).date() + timedelta(days=1)
+    last = now.astimezone(LONDON).date()
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    weights = [ctx.mix.month_weights[day.month - 1] / calendar.monthrange(day.year, day.month)[1] for day in days]
+    scale = cases / sum(weights)
+    expected, given = 0.0, 0
+    for day, weight in zip(days, weights, strict=True):
+        expected += weight * scale
+        count = round(expected) - given
+        given += count
+        for moment in sorted(_moment(rng, day) for _ in range(count)):
+            if moment < now:
+                yield moment
+            else:
+                yield now - timedelta(seconds=rng.uniform(60, 3600))
+
+
+def _moment(rng: random.Random, day: date) -> datetime:
+    hour = rng.choices(range(24), HOUR_WEIGHTS)[0]
+    local = datetime(day.year, day.month, day.day, hour, rng.randrange(60), rng.randrange(60), tzinfo=LONDON)
+    return local.astimezone(UTC)
+
+
+def add_officers(ctx: Context, cases: int, years: int) -> int:
+    """Enough officers in each policing-area unit for about OPEN_CASES_PER_OFFICER open cases each (cases stay
+    open about two months), in proportion to the area's crime: more staff, not more cases per demo officer, as
+    the data grows. Refreshes ctx.units."""
+    per_day = cases / max(years * 365.25, 1)
+    share = Counter(place.local_authority_code for place in ctx.places)
+    added = 0
+    for unit in Organisation.objects.filter(kind=Organisation.Kind.UNIT, local_authority__isnull=False):
+        have = Membership.objects.filter(organisation=unit, role=Membership.Role.OFFICER).count()
+        open_cases = per_day * 60 * share[unit.local_authority_id] / len(ctx.places)
+        wanted = math.ceil(open_cases / OPEN_CASES_PER_OFFICER)
+        new = [User(username=f"officer.{unit.code}.{number:04d}", first_name="Officer", last_name=f"{number:04d}",
+                    email=f"officer.{number:04d}.{unit.code}@gwent-police.example")
+               for number in range(have + 1, wanted + 1)]
+        for user in new:
+            user.set_unusable_password()  # generated officers never sign in
+        User.objects.bulk_create(new)
+        Membership.objects.bulk_create([Membership(user=user, organisation=unit, role=Membership.Role.OFFICER)
+                                        for user in User.objects.filter(username__in=[u.username for u in new])])
+        added += len(new)
+    ctx.units = units_with_officers()
+    return added
