@@ -1,0 +1,215 @@
+"""Victim Care's benchmarks on PostgreSQL, in one command (bench/README.md):
+
+    .venv/bin/python bench/run.py [--cases N] [--reuse [DATABASE]] [--out bench/results/NAME.json]
+
+1. load rates of the case generator and of import_police_uk beside a plain COPY of the same rows (bench/load.py);
+2. server time and queries of the pages people wait for (bench/pages.py);
+3. case-page throughput under concurrent load over HTTP beside a trivial view (bench/throughput.py);
+4. the overdue sweep, a day ahead, through a task worker (bench/sweep.py);
+5. memory of a web worker and of the task worker after their part.
+Prints a table and writes the same as JSON. The generated database (victimcare_bench_<N>) is kept for --reuse;
+every other database the run makes is dropped.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from common import (
+    DEMO_OFFICERS,
+    PREFIX,
+    REPO,
+    analyze,
+    create_database,
+    database_exists,
+    drop_database,
+    manage,
+    serving_environment,
+    timed_command,
+)
+
+POLICE_UK = REPO.parent / "shared" / "data" / "police-uk"
+GENERATOR = REPO / "victimcare" / "generator" / "management" / "commands" / "generate_cases.py"
+
+
+def make_base(base: str) -> str:
+    """Migrated, with what loads build on: the generator's base (organisations, staff, areas), or, before the
+    generator exists, the demo data. Says which."""
+    env = serving_environment(base)
+    create_database(base)
+    manage(env, "migrate", "--no-input")
+    if GENERATOR.exists():
+        manage(env, "generate_cases", "--cases", "0")
+        return "generate_cases --cases 0"
+    manage(env, "load_demo")
+    return "load_demo (no generator yet)"
+
+
+def measure_loads(args, bench_db: str) -> dict:
+    from load import measure_load
+
+    base = f"{PREFIX}base"
+    folder = Path(tempfile.mkdtemp(prefix="victimcare-bench-rows-"))
+    loads = {}
+    try:
+        print(f"Making the base database {base} ...", flush=True)
+        loads["base"] = make_base(base)
+        print("Timing import_police_uk ...", flush=True)
+        imported = measure_load("import_police_uk", base, f"{PREFIX}import", lambda db: timed_command(
+            serving_environment(db), "import_police_uk", str(POLICE_UK)), folder)
+        drop_database(f"{PREFIX}import")
+        loads["loaders"] = [imported.as_dict()]
+        if GENERATOR.exists():
+            print(f"Timing generate_cases --cases {args.cases} ...", flush=True)
+            options = ["--cases", str(args.cases), "--seed", str(args.seed)]
+            options += ["--years", str(args.years)] if args.years else []
+            generated = measure_load("generate_cases", base, bench_db, lambda db: timed_command(
+                serving_environment(db), "generate_cases", *options), folder)
+            loads["loaders"].insert(0, generated.as_dict())
+        else:
+            create_database(bench_db, template=base)
+        print(f"ANALYZE {bench_db} ...", flush=True)
+        analyze(bench_db)
+    finally:
+        drop_database(base)
+        drop_database(f"{PREFIX}import")
+        shutil.rmtree(folder, ignore_errors=True)
+    return loads
+
+
+def machine() -> dict:
+    import psycopg
+    from common import database_url
+
+    with psycopg.connect(database_url("postgres")) as connection:
+        postgres = connection.execute("SHOW server_version").fetchone()[0]
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory_kib = int(Path("/proc/meminfo").read_text().split()[1])
+    commit = subprocess.run([shutil.which("git") or "git", "rev-parse", "--short", "HEAD"],  # noqa: S603
+                            cwd=REPO, capture_output=True, text=True).stdout
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(memory_kib / 2**20, 1),
+            "postgresql": postgres, "python": platform.python_version(), "commit": commit.strip(),
+            "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+
+
+def in_process(bench_db: str) -> None:
+    os.environ.update(serving_environment(bench_db))
+    os.environ["LOG_LEVEL"] = "WARNING"  # no request log line to stderr for each timed page
+    import django
+
+    django.setup()
+
+
+def measure(args, bench_db: str, results: dict) -> None:
+    from pages import measure_pages, sample_cases, staff_client
+    from sweep import measure_sweep
+    from throughput import measure_throughput
+
+    from victimcare.cases.models import Case
+
+    results["cases"] = Case.objects.count()
+    print(f"Timing pages ({args.requests} requests each) ...", flush=True)
+    results["pages"] = [page.as_dict() for page in measure_pages(args.requests, args.warm_up)]
+    print(f"Timing case-page throughput over HTTP ({args.workers} gunicorn workers) ...", flush=True)
+    officer = DEMO_OFFICERS[0]
+    cookie = f"sessionid={staff_client(officer).cookies['sessionid'].value}"
+    case_paths = [f"/cases/{pk}/" for pk in sample_cases(500, visible_to=officer)]
+    results["throughput"] = measure_throughput(serving_environment(bench_db), case_paths, cookie,
+                                               workers=args.workers, seconds=args.http_seconds,
+                                               connections=args.connections)
+    print("Timing the overdue sweep, a day ahead, through a task worker ...", flush=True)
+    results["sweep"] = measure_sweep(serving_environment(bench_db))
+    results["memory"] = {"web_worker_rss_mib": max(results["throughput"]["web_worker_rss_mib"]),
+                         "task_worker_rss_mib": results["sweep"]["rss_mib"]}
+
+
+def table(results: dict) -> str:
+    lines = [f"Victim Care benchmarks: {results['database']}, {results.get('cases', '?'):,} cases; "
+             f"{results['machine']['cpu']}, {results['machine']['cores']} cores, "
+             f"PostgreSQL {results['machine']['postgresql']}, commit {results['machine']['commit']}", ""]
+    if results.get("load"):
+        lines += [f"Load rates (base: {results['load']['base']})",
+                  f"  {'loader':<18}{'rows':>11}{'seconds':>10}{'rows/s':>10}{'COPY rows/s':>13}{'ratio':>8}"]
+        for load in results["load"]["loaders"]:
+            lines.append(f"  {load['loader']:<18}{load['rows']:>11,}{load['seconds']:>10.1f}"
+                         f"{load['rows_per_second']:>10,}{load['copy_rows_per_second']:>13,}{load['ratio']:>8.2f}")
+        lines.append("")
+    lines += ["Server time (ms) and queries per request",
+              f"  {'page':<25}{'path':<20}{'n':>5}{'p50':>8}{'p95':>8}{'p99':>8}{'queries':>9}"]
+    for page in results["pages"]:
+        queries = str(page["queries_max"]) if page["queries_min"] == page["queries_max"] else \
+            f"{page['queries_min']}-{page['queries_max']}"
+        lines.append(f"  {page['page']:<25}{page['path']:<20}{page['requests']:>5}{page['p50_ms']:>8.1f}"
+                     f"{page['p95_ms']:>8.1f}{page['p99_ms']:>8.1f}{queries:>9}"
+                     + (f"  FAILURES: {page['failures']}" if page["failures"] else ""))
+    http = results["throughput"]
+    lines += ["", f"Throughput over HTTP ({http['workers']} gunicorn workers, {http['connections']} connections)",
+              f"  case page    {http['case_page']['requests_per_second']:>8.1f} req/s "
+              f"(p50 {http['case_page']['latency_p50_ms']} ms, {http['distinct_cases']} different cases)",
+              f"  trivial view {http['trivial_view']['requests_per_second']:>8.1f} req/s "
+              f"({http['trivial_view']['path']})",
+              f"  ratio        {http['ratio']:>8.2f}"]
+    errors = http["case_page"]["status_errors"] + http["trivial_view"]["status_errors"]
+    if errors:
+        lines.append(f"  ERRORS: {errors} responses were not 2xx/3xx or timed out")
+    sweep = results["sweep"]
+    lines += ["", f"Overdue sweep as of {sweep['as_of'][:16]}: {sweep['recorded']:,} recorded in "
+                  f"{sweep['seconds']:.2f} s",
+              "", "Memory (RSS) after the run",
+              f"  web worker  {results['memory']['web_worker_rss_mib']:.0f} MiB (largest of "
+              f"{http['workers']}: {http['web_worker_rss_mib']})",
+              f"  task worker {results['memory']['task_worker_rss_mib']:.0f} MiB (after the sweep; "
+              f"peak {sweep['peak_rss_mib']:.0f} MiB)"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=1_000_000, help="cases to generate (default 1,000,000)")
+    parser.add_argument("--years", type=int, help="years the cases span (default: the generator's)")
+    parser.add_argument("--seed", type=int, default=1, help="the generator's random seed (default 1)")
+    parser.add_argument("--reuse", nargs="?", const="", metavar="DATABASE",
+                        help="time pages, HTTP and the sweep on an existing generated database "
+                             "(default victimcare_bench_<cases>): no loads")
+    parser.add_argument("--out", type=Path, help="the JSON file (default bench/results/<database>-<time>.json)")
+    parser.add_argument("--requests", type=int, default=100, help="timed requests per page (default 100)")
+    parser.add_argument("--warm-up", type=int, default=10, help="untimed requests per page first (default 10)")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
+    parser.add_argument("--connections", type=int, default=8, help="concurrent HTTP connections (default 8)")
+    parser.add_argument("--http-seconds", type=int, default=20, help="seconds of load per view (default 20)")
+    args = parser.parse_args()
+
+    bench_db = args.reuse or f"{PREFIX}{args.cases}"
+    arguments = vars(args) | {"out": str(args.out) if args.out else None}
+    results = {"database": bench_db, "machine": machine(), "arguments": arguments}
+    if args.reuse is not None:
+        if not database_exists(bench_db):
+            sys.exit(f"No database {bench_db}: run without --reuse first.")
+    else:
+        results["load"] = measure_loads(args, bench_db)
+    manage(serving_environment(bench_db), "collectstatic", "--no-input")  # DEBUG off serves the hashed files
+    in_process(bench_db)
+    try:
+        measure(args, bench_db, results)
+    finally:
+        shutil.rmtree(os.environ["BENCH_OUTBOX_DIR"], ignore_errors=True)
+    print()
+    print(table(results))
+    out = args.out or REPO / "bench" / "results" / f"{bench_db}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nWritten to {out}. The database {bench_db} is kept: --reuse {bench_db} times it again.")
+
+
+if __name__ == "__main__":
+    main()

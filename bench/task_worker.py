@@ -1,0 +1,68 @@
+"""A task worker whose clock is a day ahead: it queues the overdue sweep and runs it through `manage.py db_worker
+--batch` (TASK_WORKER=1, the database backend), then prints, as the last line, JSON: how many commitments the sweep
+recorded, the seconds the task ran (from its result row), the moment it swept as of, and this worker's memory.
+
+    .venv/bin/python bench/task_worker.py [--days-ahead 1]      (DATABASE_URL etc. from the environment)
+
+The sweep runs as of a day after the later of now and the last time anything was recorded overdue, so that each run
+on the same database (bench/run.py --reuse) finds a fresh day's worth of newly overdue commitments.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import rss_mib
+
+
+def shift_clock(days_ahead: float) -> dt.datetime:
+    """Move django.utils.timezone.now forward (time still passes); the moment the sweep will see as now."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from victimcare.charter.models import Commitment
+
+    real_now = timezone.now
+    last_recorded = Commitment.objects.aggregate(last=Max("overdue_recorded_at"))["last"]
+    as_of = max(real_now(), last_recorded or real_now()) + dt.timedelta(days=days_ahead)
+    offset = as_of - real_now()
+    timezone.now = lambda: real_now() + offset
+    return as_of
+
+
+def main(days_ahead: float) -> None:
+    os.environ["TASK_WORKER"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "victimcare.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    from django_tasks_db.models import DBTaskResult
+
+    from victimcare.charter.tasks import sweep_overdue_commitments
+
+    as_of = shift_clock(days_ahead)
+    queued = sweep_overdue_commitments.enqueue()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    result = DBTaskResult.objects.get(pk=queued.id)
+    print(json.dumps({
+        "status": result.status,
+        "recorded": result.return_value,
+        "seconds": (result.finished_at - result.started_at).total_seconds() if result.finished_at else None,
+        "as_of": as_of.isoformat(),
+        "rss_mib": round(rss_mib(os.getpid()), 1),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--days-ahead", type=float, default=1.0)
+    main(parser.parse_args().days_ahead)
