@@ -172,8 +172,11 @@ class TimelineEvent(models.Model):
         RETENTION_EXTENDED = "retention_extended", _("Kept for longer at the retention review")
         CASE_ANONYMISED = "case_anonymised", _("Personal data erased at the end of retention")
 
-    crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="timeline")
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="timeline")
+    # No index of their own: the (crime, occurred_at) and (case, occurred_at) indexes below begin with them,
+    # and every index is one more write for each of the most numerous rows there are.
+    crime = models.ForeignKey("crimes.Crime", on_delete=models.PROTECT, related_name="timeline", db_index=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="timeline",
+                             db_index=False)
     kind = models.CharField(max_length=40, choices=Kind.choices)
     occurred_at = models.DateTimeField(_("when"), default=timezone.now)
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -226,7 +229,8 @@ class CaseAccessLog(models.Model):
         SYSTEM = "system", _("System")
         PORTAL = "portal", _("Victim portal")
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="access_log")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="access_log",
+                             db_index=False)  # the (case, -at) index below begins with it
     # The case's victim for an entry about a case; the victim alone for a read outside any case.
     victim = models.ForeignKey("victims.Victim", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     # Empty only for the victim's own reads and changes through the portal (channel "portal"): the

@@ -29,7 +29,8 @@ class Commitment(models.Model):
         MISSED = "missed", _("Missed")
         WAIVED = "waived", _("Waived")
 
-    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="commitments")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="commitments",
+                             db_index=False)  # the (case, status) index below begins with it
     kind = models.CharField(max_length=40, choices=[(k.value, k.label_en) for k in CommitmentKind])
     standard = models.PositiveSmallIntegerField(choices=[(s.number, s.title_en) for s in STANDARDS])
     owner_organisation = models.ForeignKey(
@@ -38,8 +39,9 @@ class Commitment(models.Model):
     owner_person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="commitments"
     )
-    opened_by_event = models.ForeignKey(
-        "cases.TimelineEvent", on_delete=models.PROTECT, null=True, blank=True, related_name="opened_commitments"
+    opened_by_event = models.ForeignKey(  # indexed by the (opened_by_event, kind) constraint below
+        "cases.TimelineEvent", on_delete=models.PROTECT, null=True, blank=True, related_name="opened_commitments",
+        db_index=False,
     )
     opened_at = models.DateTimeField(default=timezone.now)
     due_at = models.DateTimeField()

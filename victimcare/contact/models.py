@@ -67,7 +67,8 @@ class ContactAgreement(models.Model):
 class VictimUpdate(models.Model):
     """An update given to the victim, or an attempt that failed (which meets nothing)."""
 
-    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="victim_updates")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="victim_updates",
+                             db_index=False)  # the (case, -given_at) index below begins with it
     agreement = models.ForeignKey(
         ContactAgreement, on_delete=models.PROTECT, null=True, blank=True, related_name="updates"
     )
