@@ -4,6 +4,7 @@ needs no rebuild. Facts are bulk-written with the other rows. Cell counts are ke
 run (cells are few beside facts) and written once at the end: the cells already there are read in, added
 to, and written back in bulk."""
 
+from collections import Counter
 from datetime import date
 from types import SimpleNamespace
 
@@ -12,7 +13,7 @@ from victimcare.equality.groups import groups_for
 from victimcare.generator.life import CaseLife
 from victimcare.generator.rows import Rows
 from victimcare.monitoring import aggregates
-from victimcare.monitoring.facts import commitment_fact, month_of, updates_timeliness
+from victimcare.monitoring.facts import bucket_of, commitment_fact, month_of, updates_timeliness
 from victimcare.monitoring.models import CommitmentFact, SatisfactionCell, SurveyFact
 from victimcare.monitoring.rebuild import CELLS
 from victimcare.satisfaction.models import STAGES
@@ -21,6 +22,20 @@ from victimcare.satisfaction.models import STAGES
 class Figures:
     def __init__(self):
         self.moves = aggregates.new_moves()
+        # Commitments counted by everything their cell moves depend on (minutes only as its bucket): far
+        # fewer than commitments, so the moves are worked out once per kind of fact, not per commitment.
+        self.facts: Counter = Counter()
+
+    def __getstate__(self):
+        return {"moves": {key: {"model": move["model"], "counts": dict(move["counts"])}
+                          for key, move in self.moves.items()}, "facts": self.facts}
+
+    def __setstate__(self, state):
+        self.moves = aggregates.new_moves()
+        for key, move in state["moves"].items():
+            self.moves[key]["model"] = move["model"]
+            self.moves[key]["counts"].update(move["counts"])
+        self.facts = state["facts"]
 
     def dimensions(self, life: CaseLife, victim) -> dict:
         """`victim` has date_of_birth, preferred_language and `equality` (the answers, or None)."""
@@ -30,10 +45,23 @@ class Figures:
                 "enhanced": life.enhanced, "groups": groups_for(person, _london_day(life))}
 
     def count_commitments(self, life: CaseLife, dimensions: dict) -> None:
+        groups = tuple(dimensions["groups"].items())
         for draft in life.commitments:
             fact = commitment_fact(draft, dimensions)
-            aggregates.commitment_moves(fact, +1, self.moves)
+            minutes = fact["minutes_to_meet"]
+            self.facts[(fact["month"], fact["kind"], fact["standard"], fact["organisation_id"], fact["outcome"],
+                        None if minutes is None else bucket_of(minutes), dimensions["area"], dimensions["category"],
+                        dimensions["enhanced"], groups)] += 1
             life.rows.add(CommitmentFact, commitment_id=draft.id, **fact)
+
+    def _move_facts(self) -> None:
+        for key, count in self.facts.items():
+            month, kind, standard, organisation_id, outcome, bucket, area, category, enhanced, groups = key
+            fact = {"month": month, "kind": kind, "standard": standard, "organisation_id": organisation_id,
+                    "area": area, "category": category, "enhanced": enhanced, "outcome": outcome,
+                    "minutes_to_meet": bucket, "groups": dict(groups)}
+            aggregates.commitment_moves(fact, count, self.moves)
+        self.facts.clear()
 
     def count_survey(self, life: CaseLife, dimensions: dict, survey_id: int, answered_at, ratings: dict) -> None:
         fact = {"month": month_of(answered_at), "organisation_id": life.unit_id, "area": dimensions["area"],
@@ -46,6 +74,7 @@ class Figures:
     def write_cells(self, rows: Rows) -> int:
         """Replace every cell with the ones there plus the counts made; call in a transaction, then write
         `rows`. Returns how many cells there are."""
+        self._move_facts()
         for model in CELLS:
             for cell in model.objects.all().iterator(chunk_size=5000):
                 key = {name: getattr(cell, name) for name in _key_fields(model)}

@@ -7,7 +7,6 @@ that nobody else wrote in between, and moves the sequences on afterwards.
 """
 
 import json
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ class Table:
 
     def __init__(self, model: type[models.Model]):
         self.model = model
+        self.label = model._meta.label
         self.name = model._meta.db_table
         self.fields = list(model._meta.concrete_fields)
         self.columns = [field.column for field in self.fields]
@@ -27,6 +27,8 @@ class Table:
         self.json = frozenset(index for index, field in enumerate(self.fields) if isinstance(field, models.JSONField))
         self.has_id = isinstance(model._meta.pk, models.AutoField) and model._meta.pk.attname == "id"
         self.template = [self._default(field) for field in self.fields]
+        self.required = frozenset(name for name, value in zip(self.attnames, self.template, strict=True)
+                                  if isinstance(value, _Required))
 
     @staticmethod
     def _default(field):
@@ -40,15 +42,17 @@ class Table:
         return _Required(field.attname)
 
     def row(self, values: dict) -> tuple:
-        row = list(self.template)
-        position = self.position
+        if not self.required <= values.keys():
+            raise ValueError(f"{self.name}: no value for {', '.join(sorted(self.required - values.keys()))}")
+        row = self.template.copy()
+        position, json_columns = self.position, self.json
         for name, value in values.items():
             index = position[name]
-            row[index] = json.dumps(value, separators=(",", ":")) if index in self.json else value
-        for value in row:
-            if isinstance(value, _Required):
-                raise ValueError(f"{self.name}: no value for {value.name}")
+            row[index] = _json(value) if index in json_columns else value
         return tuple(row)
+
+
+_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 class _Required:
@@ -57,11 +61,12 @@ class _Required:
 
 
 class IdCounters:
-    """The last id given out per table, starting from each table's highest id when first asked. Remembers
-    where each table stood when the current batch began, for `write` to check nobody else wrote since."""
+    """The last id given out per table, from `last` (every table's highest id, read before generating: see
+    last_ids) or, for a table not in it, from the database when first asked. Remembers where each table stood
+    when the current batch began, for `write` to check nobody else wrote since."""
 
-    def __init__(self):
-        self.last: dict[str, int] = {}
+    def __init__(self, last: dict[str, int]):
+        self.last: dict[str, int] = dict(last)
         self.batch_start: dict[str, int] = {}
 
     def next(self, table: str) -> int:
@@ -81,52 +86,39 @@ class Rows:
 
     def __init__(self, ids: IdCounters):
         self.ids = ids
-        self.by_table: dict[str, list[tuple]] = {}
-        self._tables: dict[type, Table] = {}
-
-    def table(self, model) -> Table:
-        table = self._tables.get(model)
-        if table is None:
-            table = self._tables[model] = Table(model)
-            self.by_table.setdefault(table.name, [])
-        return table
+        self.by_table: dict[str, tuple[str, list[tuple]]] = {}  # {table name: (model label, rows)}
 
     def add(self, model, **values) -> int | None:
         """Add one row; returns its id (given out here when the model has an id and none was given)."""
-        table = self.table(model)
+        table = _table(model)
         if table.has_id and "id" not in values:
             values["id"] = self.ids.next(table.name)
-        self.by_table[table.name].append(table.row(values))
+        entry = self.by_table.get(table.name)
+        if entry is None:
+            entry = self.by_table[table.name] = (table.label, [])
+        entry[1].append(table.row(values))
         return values.get("id")
 
     def counts(self) -> dict[str, int]:
-        return {name: len(rows) for name, rows in self.by_table.items()}
-
-    def tables(self) -> list[Table]:
-        return list(self._tables.values())
+        return {name: len(rows) for name, (_, rows) in self.by_table.items()}
 
 
-# COPY's text format: tab-separated, \N for NULL, backslash escapes for the four special characters.
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_TABLES: dict[type, Table] = {}
 
 
-def copy_value(value) -> str:
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, str):
-        return value.translate(_COPY_ESCAPES) if ("\\" in value or "\t" in value or "\n" in value
-                                                   or "\r" in value) else value
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    return str(value)
+def _table(model) -> Table:
+    table = _TABLES.get(model)
+    if table is None:
+        table = _TABLES[model] = Table(model)
+    return table
 
 
-def copy_text(rows: Iterable[tuple]) -> str:
-    return "".join("\t".join(map(copy_value, row)) + "\n" for row in rows)
+def last_ids() -> dict[str, int]:
+    """The highest id of every table of the project's models that has one."""
+    from django.apps import apps
+
+    tables = [_table(model) for model in apps.get_models() if model.__module__.startswith("victimcare.")]
+    return {table.name: last_id(table.name) for table in tables if table.has_id}
 
 
 def sqlite_value(value):
@@ -146,34 +138,34 @@ def last_id(table: str) -> int:
         return cursor.fetchone()[0]
 
 
-def write(rows: Rows) -> None:
-    """Write every row; call inside a transaction. Refuses if another writer added rows to these tables
-    since the batch's ids were given out (the ids would clash)."""
-    tables = [table for table in rows.tables() if rows.by_table[table.name]]
+def write(by_table: dict, batch_start: dict[str, int]) -> None:
+    """Write every row of `by_table` ({table name: (model label, rows)}); call inside a transaction. Refuses if
+    another writer added rows to these tables since the batch's ids were given out (they would clash)."""
+    from django.apps import apps
+
+    tables = [(_table(apps.get_model(label)), rows) for label, rows in by_table.values() if rows]
     if not tables:
         return
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            names = ", ".join(quote(table.name) for table in tables)
+            names = ", ".join(quote(table.name) for table, _ in tables)
             cursor.execute(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE")
-        for name, start in rows.ids.batch_start.items():
+        for name, start in batch_start.items():
             if last_id(name) != start:
                 raise RuntimeError(f"Another writer added rows to {name} while cases were being generated")
-        for table in tables:
-            batch = rows.by_table[table.name]
-            if not batch:
-                continue
+        for table, rows in tables:
             columns = ", ".join(quote(column) for column in table.columns)
             if connection.vendor == "postgresql":
                 with cursor.cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
-                    copy.write(copy_text(batch))
+                    for row in rows:
+                        copy.write_row(row)
             else:
                 marks = ", ".join("%s" for _ in table.columns)
                 cursor.executemany(f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})",  # noqa: S608 - model names  # nosec B608
-                                   [tuple(map(sqlite_value, row)) for row in batch])
+                                   [tuple(map(sqlite_value, row)) for row in rows])
         if connection.vendor == "postgresql":
-            for table in tables:
-                if table.has_id and rows.by_table[table.name]:
+            for table, rows in tables:
+                if table.has_id:
                     cursor.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)",
-                                   [quote(table.name), rows.ids.last[table.name]])
+                                   [quote(table.name), max(row[table.position["id"]] for row in rows)])

@@ -3,14 +3,17 @@ repeat victims come back), in batches each written in one transaction."""
 
 import calendar
 import math
+import multiprocessing
+import pickle  # nosec B403 - only between this process and its own child
 import random
 import time
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from importlib import import_module
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from victimcare.accounts.models import User
@@ -20,7 +23,7 @@ from victimcare.firstcontact.models import CrimeReferenceCounter
 from victimcare.generator import core
 from victimcare.generator.context import DEFAULT_DATA, Context, load_context, units_with_officers
 from victimcare.generator.figures import Figures
-from victimcare.generator.rows import IdCounters, Rows, write
+from victimcare.generator.rows import IdCounters, Rows, last_ids, write
 from victimcare.organisations.models import Membership, Organisation
 
 # Each domain part: `prepare(ctx)` once (reads what it needs into ctx.extra), then `add(life, ctx)` per case,
@@ -40,6 +43,7 @@ class GenerationReport:
     seconds: float = 0.0
     officers_added: int = 0
     cells: int = 0
+    waiting_seconds: float = 0.0  # the writer waiting for the next batch to be made
 
     @property
     def total_rows(self) -> int:
@@ -51,9 +55,13 @@ class GenerationReport:
 
 
 def generate(cases: int, *, years: int = 10, seed: int = 1, now: datetime | None = None, batch: int = BATCH,
-             data_folder=DEFAULT_DATA, progress=None) -> GenerationReport:
+             data_folder=DEFAULT_DATA, progress=None, parallel: bool = True,
+             domains: tuple[str, ...] = DOMAINS) -> GenerationReport:
     """Generate `cases` cases reported over the `years` years up to `now`, on top of the demo (loaded first if
-    it is not there: its organisations, staff, directory and stores are what the cases belong to)."""
+    it is not there: its organisations, staff, directory and stores are what the cases belong to).
+
+    With `parallel`, the cases are made in a second process while this one writes the batch before: the
+    making and the database's work overlap, each on its own core."""
     now = now or timezone.now()
     if not demo_exists():
         load_demo(now=now)
@@ -61,45 +69,119 @@ def generate(cases: int, *, years: int = 10, seed: int = 1, now: datetime | None
     started = time.perf_counter()
     ctx = load_context(now, data_folder)
     report.officers_added = add_officers(ctx, cases, years)
-    domains = [import_module(name) for name in DOMAINS]
+    domains = [import_module(name) for name in domains]
     for domain in domains:
         domain.prepare(ctx)
-    rng = random.Random(seed)  # noqa: S311 - made-up data, not security  # nosec B311
-    pool, figures, ids = core.VictimPool(), Figures(), IdCounters()
-    references = ReferenceNumbers()
-    rows = Rows(ids)
-    for reported_at in report_times(rng, cases, years, now, ctx):
-        life = core.build_case(ctx, rows, rng, pool, reported_at, references.issue(reported_at))
+    plan = Plan(ctx, domains, cases, years, seed, batch, IdCounters(last_ids()), ReferenceNumbers())
+    batches = in_another_process(make_batches, plan) if parallel else make_batches(plan)
+    while True:
+        waited = time.perf_counter()
+        made = next(batches, None)
+        report.waiting_seconds += time.perf_counter() - waited
+        if made is None:
+            break
+        with transaction.atomic():
+            write(made.rows, made.batch_start)
+            if made.cells is not None:
+                cells = Rows(IdCounters({}))
+                report.cells = made.cells.write_cells(cells)
+                write(cells.by_table, cells.ids.batch_start)
+                report.rows.update(cells.counts())
+            ReferenceNumbers.save(made.references)
+        report.cases += made.cases
+        report.rows.update({name: len(rows) for name, (_, rows) in made.rows.items()})
+        if progress and made.cases:
+            progress(report, time.perf_counter() - started)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@dataclass
+class Plan:
+    ctx: Context
+    domains: list
+    cases: int
+    years: int
+    seed: int
+    batch: int
+    ids: IdCounters
+    references: "ReferenceNumbers"
+
+
+@dataclass
+class Batch:
+    """One transaction's worth: {table: (model label, rows)}, where each table's ids started, the crime
+    reference counters, and (in the last) the figures' cell counts."""
+
+    rows: dict
+    batch_start: dict
+    references: dict
+    cases: int
+    cells: Figures | None = None
+
+
+def make_batches(plan: Plan):
+    """Every case, in time order, as batches; touches no database."""
+    ctx, rng = plan.ctx, random.Random(plan.seed)  # noqa: S311 - made-up data, not security  # nosec B311
+    pool, figures, ids = core.VictimPool(), Figures(), plan.ids
+    rows, made = Rows(ids), 0
+    for reported_at in report_times(rng, plan.cases, plan.years, ctx.now, ctx):
+        life = core.build_case(ctx, rows, rng, pool, reported_at, plan.references.issue(reported_at))
         core.live_case(ctx, life)
-        for domain in domains:
+        for domain in plan.domains:
             domain.add(life, ctx)
         core.close_case(life)
         dimensions = figures.dimensions(life, life.facts["victim"])
         figures.count_commitments(life, dimensions)
         for survey_id, answered_at, ratings in life.facts.get("surveys", ()):
             figures.count_survey(life, dimensions, survey_id, answered_at, ratings)
-        report.cases += 1
-        if report.cases % batch == 0:
-            _flush(rows, figures, references, report)
-            rows = Rows(ids)
-            if progress:
-                progress(report, time.perf_counter() - started)
-    _flush(rows, figures, references, report)
-    with transaction.atomic():
-        cells = Rows(ids)
-        report.cells = figures.write_cells(cells)
-        write(cells)
-    report.rows.update(cells.counts())
-    report.seconds = time.perf_counter() - started
-    return report
+        made += 1
+        if made == plan.batch:
+            yield Batch(rows.by_table, ids.batch_start, dict(plan.references.last), made)
+            ids.begin_batch()
+            rows, made = Rows(ids), 0
+    yield Batch(rows.by_table, ids.batch_start, dict(plan.references.last), made, cells=figures)
 
 
-def _flush(rows: Rows, figures: Figures, references: "ReferenceNumbers", report: GenerationReport) -> None:
-    with transaction.atomic():
-        write(rows)
-        references.save()
-    report.rows.update(rows.counts())
-    rows.ids.begin_batch()
+def in_another_process(produce, plan: Plan, queued: int = 2):
+    """Run the generator function `produce(plan)` in a forked process, yielding what it yields. The child
+    must not touch the database: the parent's connection is closed first and reopened by the parent."""
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue(maxsize=queued)
+    child = context.Process(target=_produce_into, args=(produce, plan, queue), daemon=True)
+    child.start()
+    try:
+        while True:
+            item = pickle.loads(queue.get())  # noqa: S301 - from our own child process  # nosec B301
+            if item == _DONE:
+                break
+            if isinstance(item, _Failed):
+                raise RuntimeError(f"Generating cases failed:\n{item.traceback}")
+            yield item
+    finally:
+        child.join(timeout=5)
+        if child.is_alive():
+            child.terminate()
+
+
+_DONE = "done"
+
+
+@dataclass
+class _Failed:
+    traceback: str
+
+
+def _produce_into(produce, plan: Plan, queue) -> None:
+    # Pickled here, not by the queue's feeder thread, so that a failure to pickle is reported, not lost.
+    try:
+        for item in produce(plan):
+            queue.put(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+    except BaseException:
+        queue.put(pickle.dumps(_Failed(traceback.format_exc())))
+        return
+    queue.put(pickle.dumps(_DONE))
 
 
 class ReferenceNumbers:
@@ -113,8 +195,9 @@ class ReferenceNumbers:
         self.last[year] = self.last.get(year, 0) + 1
         return f"GW/{year}/{self.last[year]:06d}"
 
-    def save(self) -> None:
-        for year, number in self.last.items():
+    @staticmethod
+    def save(last: dict[int, int]) -> None:
+        for year, number in last.items():
             CrimeReferenceCounter.objects.update_or_create(year=year, defaults={"last_number": number})
 
 

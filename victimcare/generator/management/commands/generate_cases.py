@@ -36,4 +36,4 @@ class Command(BaseCommand):
             self.stdout.write(f"  {table:<40} {count:>12,}")
         self.stdout.write(f"{report.total_rows:,} rows in {report.seconds:,.1f} s: "
                           f"{report.rows_per_second:,.0f} rows/s, {report.cases / max(report.seconds, 1e-9):,.0f} "
-                          f"cases/s")
+                          f"cases/s; the writer waited {report.waiting_seconds:,.1f} s for cases to be made")
