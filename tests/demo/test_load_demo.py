@@ -1,9 +1,7 @@
 from io import StringIO
 
-import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from victimcare.accounts.models import User
@@ -15,17 +13,6 @@ from victimcare.organisations.models import Membership, Organisation
 from victimcare.victims.models import Victim
 
 Role = Membership.Role
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """load_demo run once on the empty test database for the whole module, rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        assert not User.objects.exists()
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
 
 
 def roles_of(username):
@@ -52,7 +39,7 @@ def test_the_demo_password_is_long_and_valid():
     validate_password(DEMO_PASSWORD)
 
 
-def test_prints_the_sign_ins(demo):
+def test_prints_the_sign_ins(demo, db):
     assert "olwen.price" in demo
     assert "Call handler" in demo
     assert DEMO_PASSWORD in demo

@@ -1,23 +1,11 @@
 """The demo shows multi-agency case management working: flagged cases (some repeats), a past meeting with
 actions done, open, overdue and cancelled, and an upcoming meeting, attended by the three Newport agencies."""
 
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from victimcare.accounts.models import User
 from victimcare.multiagency.models import Action, Meeting, MultiAgencyReferral
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_meetings_past_and_upcoming_with_the_three_agencies(demo, db):

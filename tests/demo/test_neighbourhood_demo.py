@@ -1,24 +1,12 @@
 """The demo configures every Gwent team and shows the feeds in each state."""
 
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from victimcare.accounts.models import User
 from victimcare.cases.models import Case
 from victimcare.neighbourhood.demo import NEWPORT_WEST_WARDS
 from victimcare.neighbourhood.models import DefaultTeam, FeedSubscription, IncidentNotice, LocalAction, TeamWard
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_every_local_authority_has_a_default_team_and_newport_is_split_at_the_usk(demo, db):

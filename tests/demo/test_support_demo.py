@@ -1,11 +1,7 @@
 """The support demo: the sample directory, and every state of a referral and of the victim's choice for
 people to try (nia.jenkins at Connect Gwent, iwan.davies at New Pathways)."""
 
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from victimcare.cases.models import TimelineEvent
@@ -13,14 +9,6 @@ from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
 from victimcare.sharing.models import ConsentRecord, Decision, Purpose
 from victimcare.support.models import NeedsAssessment, Referral, SupportService
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_sample_directory_is_marked_and_linked(demo, db):

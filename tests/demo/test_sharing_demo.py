@@ -1,22 +1,8 @@
 """The sharing demo: each state is there for people to try."""
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
-
 from victimcare.sharing.access import shared_case_ids
 from victimcare.sharing.models import ConsentRecord, Disclosure, LawfulBasis
 from victimcare.sharing.services import CONSENT_WITHDRAWN
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    from io import StringIO
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_demo_shows_sharing_in_each_state(demo, db):

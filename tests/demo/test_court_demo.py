@@ -1,11 +1,7 @@
 """The demo shows court and witness care working: charged cases owned by gwent-witness-care, hearings past and
 upcoming, news told on time, late and not yet (one overdue), and a sentence referred to probation-gwent."""
 
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -13,14 +9,6 @@ from django.utils import timezone
 from victimcare.accounts.models import User
 from victimcare.charter.models import Commitment
 from victimcare.court.models import Hearing, NewsItem, Prosecution
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_charged_cases_owned_by_the_witness_care_unit(demo, db):

@@ -1,24 +1,12 @@
 """The demo shows property working: two stores, rhys.parry their property officer, items in every state."""
 
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from victimcare.accounts.models import User
 from victimcare.cases.models import TimelineEvent
 from victimcare.property.models import PropertyItem, Store
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_two_stores_and_items_in_every_state(demo, db):
