@@ -163,3 +163,16 @@ def test_the_running_counts_equal_a_recount(known, officer):
     written = rebuild_figures()
     assert written["commitments"] == 8 and written["surveys"] == 1
     assert _cells() == running
+
+
+def test_minutes_to_meet_across_a_clock_change_are_real_minutes():
+    """Two London times either side of the change to summer time (29 March 2026, 01:00 GMT): Python would
+    subtract them as wall-clock times, an hour out; the figures count real elapsed minutes."""
+    from datetime import datetime
+
+    from victimcare.charter.calendar import LONDON
+    from victimcare.monitoring.facts import minutes_between
+
+    before = datetime(2026, 3, 28, 12, 0, tzinfo=LONDON)
+    after = datetime(2026, 3, 29, 12, 0, tzinfo=LONDON)
+    assert minutes_between(before, after) == 23 * 60

@@ -213,11 +213,10 @@ def report_times(rng: random.Random, cases: int, years: int, now: datetime, ctx:
         expected += weight * scale
         count = round(expected) - given
         given += count
-        for moment in sorted(_moment(rng, day) for _ in range(count)):
-            if moment < now:
-                yield moment
-            else:
-                yield now - timedelta(seconds=rng.uniform(60, 3600))
+        moments = (_moment(rng, day) for _ in range(count))
+        # Today's reports are all in the past: a time still to come today becomes one in the last hour.
+        yield from sorted(moment if moment < now else now - timedelta(seconds=rng.uniform(60, 3600))
+                          for moment in moments)
 
 
 def _moment(rng: random.Random, day: date) -> datetime:

@@ -29,7 +29,10 @@ def bucket_of(minutes: int) -> int:
 
 
 def minutes_between(start: dt.datetime, end: dt.datetime) -> int:
-    return max(0, math.ceil((end - start).total_seconds() / 60))
+    # In UTC: Python subtracts two datetimes that share a tzinfo (both Europe/London, say) as wall-clock
+    # times, an hour out when a clock change lies between them.
+    elapsed = end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
+    return max(0, math.ceil(elapsed.total_seconds() / 60))
 
 
 def case_dimensions(case) -> dict:
