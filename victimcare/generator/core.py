@@ -66,6 +66,8 @@ class RepeatVictim:
     date_of_birth: object
     language: str
     equality: SimpleNamespace | None = None
+    full_name: str = ""  # the owner's name and contact on property taken (domains/property.py)
+    contact: str = ""
 
 
 class VictimPool:
@@ -179,12 +181,14 @@ def _victim(rows: Rows, rng, pool: VictimPool, area: str, at: datetime, category
     victim_id = rows.ids.next(Victim._meta.db_table)
     adult = (at.date() - born).days >= 18 * 365
     email = f"{ascii_name(person.given_name)}.{ascii_name(person.family_name)}{victim_id}@example.org"
+    phone = f"07700 900{victim_id % 1000:03d}"
     rows.add(Victim, id=victim_id, given_name=person.given_name, family_name=person.family_name, date_of_birth=born,
-             email=email if adult and rng.random() < 0.75 else "", phone=f"07700 900{victim_id % 1000:03d}",
+             email=email if adult and rng.random() < 0.75 else "", phone=phone,
              postcode="", preferred_language=person.language, other_language=person.other_language,
              needs_interpreter=person.needs_interpreter, communication_needs=person.communication_needs,
              created_at=at)
-    victim = RepeatVictim(victim_id, born, person.language, _equality_answers(rows, rng, victim_id, at))
+    victim = RepeatVictim(victim_id, born, person.language, _equality_answers(rows, rng, victim_id, at),
+                          f"{person.given_name} {person.family_name}", phone)
     pool.remember(area, victim)
     return victim, False
 
