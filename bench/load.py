@@ -1,14 +1,16 @@
 """Load rates beside the plain-COPY ceiling.
 
-A loader (the case generator, import_police_uk) runs on a copy of the base database. Every row it added is then
+A loader (the case generator, import_police_uk) runs on a copy of the base database. Every row it wrote is then
 dumped, table by table, and loaded again with plain `COPY t FROM STDIN`, in one transaction, into another fresh copy
 of the base: the same tables with the same indexes, constraints and triggers, the same rows; only who makes them
 differs. The ratio is loader rate / COPY rate.
 
-Which rows are new: in a table with a single integer primary key, those above the largest key before the load; in
-any other table, the rows whose text was not there before (such tables are small: areas, sessions, tasks). Rows of
-the base the loader deleted (the generator replaces the figures' cells) are deleted from the ceiling's copy before
-its timed COPY, so that the new rows fit there as they did.
+Which rows the loader wrote: the base (the demo) is small, so the text of each of its rows is kept before the load.
+In a table with a single integer primary key: every row above the largest key there was, and any row at or below it
+that is new or changed (the generator replaces the figures' cells, reusing their ids; import_police_uk brings a
+crime's last outcome up to date). In any other table: rows whose text is new. Base rows the loader changed or
+deleted are deleted from the ceiling's copy first, untimed, so that the same rows fit there as they did; a changed
+row is then written again by the timed COPY.
 """
 
 import time
@@ -37,25 +39,34 @@ class Table:
     def column_list(self) -> sql.Composed:
         return sql.SQL(", ").join(map(sql.Identifier, self.columns))
 
-    def every_row(self) -> sql.Composed:
-        return sql.SQL("SELECT {} FROM {}").format(self.column_list, self.table)
+    def select(self, where: str = "", largest_key: int = 0) -> sql.Composed:
+        """Every row, or those whose key is above (where=">") or at most (where="<=") LARGEST_KEY, by key."""
+        query = sql.SQL("SELECT {} FROM {}").format(self.column_list, self.table)
+        if where:
+            query += sql.SQL(" WHERE {key} {op} {largest} ORDER BY {key}").format(
+                key=sql.Identifier(self.integer_key), op=sql.SQL(where), largest=sql.Literal(largest_key))
+        return query
 
-    def rows_above(self, largest_key: int) -> sql.Composed:
-        return sql.SQL("SELECT {columns} FROM {table} WHERE {key} > {largest} ORDER BY {key}").format(
-            columns=self.column_list, table=self.table, key=sql.Identifier(self.integer_key),
-            largest=sql.Literal(largest_key))
+    def key_of(self, line: bytes) -> int:
+        return int(line.split(b"\t")[self.columns.index(self.integer_key)])
 
 
 @dataclass
 class Snapshot:
-    """Where each table stood before a load: its integer keys, or the text of its rows."""
+    """The text of every row of the base, by table: by key where the table has an integer key."""
 
     tables: list[Table]
-    keys: dict[str, set[int]]
-    rows_text: dict[str, Counter]
+    keyed: dict[str, dict[int, bytes]]
+    unkeyed: dict[str, Counter]
 
     def largest_key(self, table: Table) -> int:
-        return max(self.keys[table.name], default=0)
+        return max(self.keyed[table.name], default=0)
+
+
+@dataclass
+class Changes:
+    rows: dict[str, int]  # rows written by the loader, by table (in FOLDER/<table>.copy)
+    replaced: dict[str, list[int]]  # keys of base rows the loader changed or deleted, by table
 
 
 def _tables(connection) -> list[Table]:
@@ -85,70 +96,67 @@ def _copy_out(connection, query: sql.Composed):
         yield from copy
 
 
+def _lines(connection, query: sql.Composed) -> list[bytes]:
+    """The rows as COPY text lines (COPY escapes newlines inside values, so a row is a line)."""
+    return b"".join(bytes(chunk) for chunk in _copy_out(connection, query)).splitlines(keepends=True)
+
+
+def _by_key(table: Table, lines: list[bytes]) -> dict[int, bytes]:
+    return {table.key_of(line): line for line in lines}
+
+
 def snapshot(database: str) -> Snapshot:
     with psycopg.connect(database_url(database)) as connection:
         tables = _tables(connection)
-        keys, text = {}, {}
+        keyed, unkeyed = {}, {}
         for table in tables:
             if table.integer_key:
-                keys[table.name] = _keys(connection, table)
+                keyed[table.name] = _by_key(table, _lines(connection, table.select()))
             else:
-                text[table.name] = Counter(_lines(_copy_out(connection, table.every_row())))
-    return Snapshot(tables, keys, text)
+                unkeyed[table.name] = Counter(_lines(connection, table.select()))
+    return Snapshot(tables, keyed, unkeyed)
 
 
-def _keys(connection, table: Table) -> set[int]:
-    query = sql.SQL("SELECT {} FROM {}").format(sql.Identifier(table.integer_key), table.table)
-    return {key for (key,) in connection.execute(query)}
-
-
-def _lines(chunks) -> list[bytes]:
-    data = b"".join(bytes(chunk) for chunk in chunks)
-    return data.splitlines(keepends=True)
-
-
-def deleted_rows(database: str, before: Snapshot) -> dict[str, list[int]]:
-    """The keys of the rows there before the load that are gone, by table."""
-    deleted = {}
-    with psycopg.connect(database_url(database)) as connection:
-        for table in before.tables:
-            if table.integer_key and before.keys[table.name]:
-                gone = before.keys[table.name] - _keys(connection, table)
-                if gone:
-                    deleted[table.name] = sorted(gone)
-    return deleted
-
-
-def delete_rows(database: str, tables: list[Table], deleted: dict[str, list[int]]) -> None:
-    with psycopg.connect(database_url(database)) as connection:
-        for table in tables:
-            if table.name in deleted:
-                connection.execute(sql.SQL("DELETE FROM {} WHERE {} = ANY(%s)").format(
-                    table.table, sql.Identifier(table.integer_key)), [deleted[table.name]])
-
-
-def dump_new_rows(database: str, before: Snapshot, folder: Path) -> dict[str, int]:
-    """Write each table's new rows to FOLDER/<table>.copy (COPY text format); the number of rows per table."""
-    counts = {}
+def dump_changes(database: str, before: Snapshot, folder: Path) -> Changes:
+    """Write each table's rows written by the loader to FOLDER/<table>.copy (COPY text format)."""
+    changes = Changes({}, {})
     with psycopg.connect(database_url(database)) as connection:
         for table in before.tables:
             path = folder / f"{table.name}.copy"
-            if table.integer_key:
+            with path.open("wb") as out:
                 rows = 0
-                with path.open("wb") as out:
-                    for chunk in _copy_out(connection, table.rows_above(before.largest_key(table))):
+                if table.integer_key:
+                    largest = before.largest_key(table)
+                    old, now = before.keyed[table.name], _by_key(table, _lines(connection, table.select("<=", largest)))
+                    written = [line for key, line in now.items() if old.get(key) != line]
+                    replaced = sorted(key for key, line in old.items() if now.get(key) != line)
+                    if replaced:
+                        changes.replaced[table.name] = replaced
+                    out.write(b"".join(written))
+                    rows += len(written)
+                    for chunk in _copy_out(connection, table.select(">", largest)):
                         out.write(chunk)
-                        rows += bytes(chunk).count(b"\n")  # COPY text escapes newlines inside values
-            else:
-                after = Counter(_lines(_copy_out(connection, table.every_row())))
-                new = after - before.rows_text[table.name]
-                path.write_bytes(b"".join(line * n for line, n in new.items()))
-                rows = sum(new.values())
+                        rows += bytes(chunk).count(b"\n")
+                else:
+                    new = Counter(_lines(connection, table.select())) - before.unkeyed[table.name]
+                    out.write(b"".join(line * n for line, n in new.items()))
+                    rows += sum(new.values())
             if rows:
-                counts[table.name] = rows
+                changes.rows[table.name] = rows
             else:
                 path.unlink()
-    return counts
+    return changes
+
+
+def delete_replaced(database: str, tables: list[Table], replaced: dict[str, list[int]]) -> None:
+    """Delete base rows the loader changed or deleted. Foreign keys and triggers are off for it (replica role):
+    other base rows may refer to a changed row, which the timed COPY then puts back."""
+    with psycopg.connect(database_url(database)) as connection:
+        connection.execute("SET session_replication_role = replica")
+        for table in tables:
+            if table.name in replaced:
+                connection.execute(sql.SQL("DELETE FROM {} WHERE {} = ANY(%s)").format(
+                    table.table, sql.Identifier(table.integer_key)), [replaced[table.name]])
 
 
 def copy_rows(database: str, tables: list[Table], folder: Path) -> float:
@@ -171,40 +179,44 @@ def copy_rows(database: str, tables: list[Table], folder: Path) -> float:
 @dataclass
 class LoadRate:
     name: str
-    rows: int
     seconds: float
     copy_seconds: float
-    rows_per_table: dict[str, int]
-    deleted_per_table: dict[str, int]
+    changes: Changes
     output: list[str]
+
+    @property
+    def rows(self) -> int:
+        return sum(self.changes.rows.values())
 
     def as_dict(self) -> dict:
         return {
             "loader": self.name, "rows": self.rows, "seconds": round(self.seconds, 3),
             "rows_per_second": round(self.rows / self.seconds), "copy_seconds": round(self.copy_seconds, 3),
             "copy_rows_per_second": round(self.rows / self.copy_seconds),
-            "ratio": round(self.copy_seconds / self.seconds, 3), "rows_per_table": self.rows_per_table,
-            "base_rows_deleted_per_table": self.deleted_per_table,
+            "ratio": round(self.copy_seconds / self.seconds, 3), "rows_per_table": self.changes.rows,
+            "base_rows_replaced_per_table": {name: len(keys) for name, keys in self.changes.replaced.items()},
             "loader_output": self.output,
         }
 
 
 def measure_load(name: str, base: str, target: str, run_loader, folder: Path) -> LoadRate:
     """Copy BASE to TARGET, run the loader on it (`run_loader(target)` -> timed_command's result), then time plain
-    COPY of the same new rows into another copy of BASE (dropped afterwards). TARGET is kept."""
+    COPY of the same rows into another copy of BASE (dropped afterwards). TARGET is kept."""
     create_database(target, template=base)
     before = snapshot(target)
-    result = run_loader(target)
-    counts = dump_new_rows(target, before, folder)
-    deleted = deleted_rows(target, before)
+    try:
+        result = run_loader(target)
+    except BaseException:
+        drop_database(target)  # half loaded: not to be timed by --reuse
+        raise
+    changes = dump_changes(target, before, folder)
     ceiling = f"{target}_copy"
     create_database(ceiling, template=base)
     try:
-        delete_rows(ceiling, before.tables, deleted)
+        delete_replaced(ceiling, before.tables, changes.replaced)
         copy_seconds = copy_rows(ceiling, before.tables, folder)
     finally:
         drop_database(ceiling)
-    for path in folder.glob("*.copy"):
-        path.unlink()
-    return LoadRate(name, sum(counts.values()), result["seconds"], copy_seconds, counts,
-                    {name: len(keys) for name, keys in deleted.items()}, result["output"])
+        for path in folder.glob("*.copy"):
+            path.unlink()
+    return LoadRate(name, result["seconds"], copy_seconds, changes, result["output"])

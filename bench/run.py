@@ -99,7 +99,12 @@ def machine() -> dict:
                             cwd=REPO, capture_output=True, text=True).stdout
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(memory_kib / 2**20, 1),
             "postgresql": postgres, "python": platform.python_version(), "commit": commit.strip(),
-            "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+            "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "load_average_before": load_average()}
+
+
+def load_average() -> list[float]:
+    """The machine's 1, 5 and 15 minute load averages: anything else running slows every figure here."""
+    return [float(value) for value in Path("/proc/loadavg").read_text().split()[:3]]
 
 
 def in_process(bench_db: str) -> None:
@@ -136,7 +141,9 @@ def measure(args, bench_db: str, results: dict) -> None:
 def table(results: dict) -> str:
     lines = [f"Victim Care benchmarks: {results['database']}, {results.get('cases', '?'):,} cases; "
              f"{results['machine']['cpu']}, {results['machine']['cores']} cores, "
-             f"PostgreSQL {results['machine']['postgresql']}, commit {results['machine']['commit']}", ""]
+             f"PostgreSQL {results['machine']['postgresql']}, commit {results['machine']['commit']}",
+             f"Load average (1, 5, 15 min) before: {results['machine']['load_average_before']}, "
+             f"after: {results['machine']['load_average_after']}", ""]
     if results.get("load"):
         lines += [f"Load rates (base: {results['load']['base']})",
                   f"  {'loader':<18}{'rows':>11}{'seconds':>10}{'rows/s':>10}{'COPY rows/s':>13}{'ratio':>8}"]
@@ -197,12 +204,14 @@ def main() -> None:
             sys.exit(f"No database {bench_db}: run without --reuse first.")
     else:
         results["load"] = measure_loads(args, bench_db)
+    manage(serving_environment(bench_db), "migrate", "--no-input")  # a reused database may be behind the code
     manage(serving_environment(bench_db), "collectstatic", "--no-input")  # DEBUG off serves the hashed files
     in_process(bench_db)
     try:
         measure(args, bench_db, results)
     finally:
         shutil.rmtree(os.environ["BENCH_OUTBOX_DIR"], ignore_errors=True)
+    results["machine"]["load_average_after"] = load_average()
     print()
     print(table(results))
     out = args.out or REPO / "bench" / "results" / f"{bench_db}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
