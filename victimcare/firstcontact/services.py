@@ -19,7 +19,7 @@ from victimcare.firstcontact import assessment
 from victimcare.firstcontact.choices import Proposal
 from victimcare.firstcontact.models import CrimeReferenceCounter, FirstContactAssessment
 from victimcare.organisations.models import Organisation
-from victimcare.victims.models import Victim
+from victimcare.victims.models import Victim, phone_digits
 
 VICTIM_FIELDS = ("given_name", "family_name", "date_of_birth", "email", "phone", "address", "postcode",
                  "preferred_language", "other_language", "needs_interpreter", "communication_needs")
@@ -58,15 +58,10 @@ def likely_matches(*, family_name: str = "", date_of_birth=None, phone: str = ""
     condition = Q(pk__in=[])
     if family_name and date_of_birth:
         condition |= Q(family_name__iexact=family_name.strip(), date_of_birth=date_of_birth)
-    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    digits = phone_digits(phone)
     if len(digits) >= 6:
-        condition |= Q(phone__in={phone.strip(), digits})
+        condition |= Q(phone_digits=digits)
     found = Victim.objects.filter(condition)
-    if len(digits) >= 6:
-        # Phone numbers are stored as typed: compare digits only.
-        extra = [v.pk for v in Victim.objects.exclude(phone="").only("phone")
-                 if "".join(ch for ch in v.phone if ch.isdigit()) == digits]
-        found = Victim.objects.filter(condition | Q(pk__in=extra))
     if exclude:
         found = found.exclude(pk=exclude)
     return found.order_by("family_name", "given_name", "id")

@@ -37,7 +37,7 @@ from victimcare.neighbourhood import routing
 from victimcare.notifications import victim_messages
 from victimcare.organisations.models import Organisation
 from victimcare.support.matching import services_for
-from victimcare.victims.models import Victim
+from victimcare.victims.models import Victim, phone_digits
 
 # What the access log says for this app's reads and changes (translated on the access-log page).
 ACCESS_LOG_WHAT = (
@@ -328,10 +328,7 @@ def _search_victims(terms):
     if terms.get("date_of_birth"):
         victims = victims.filter(date_of_birth=terms["date_of_birth"])
     if terms.get("phone"):
-        digits = "".join(ch for ch in terms["phone"] if ch.isdigit())
-        matching = [v.pk for v in Victim.objects.exclude(phone="").only("phone")
-                    if digits and digits in "".join(ch for ch in v.phone if ch.isdigit())]
-        victims = victims.filter(pk__in=matching)
+        victims = victims.filter(phone_digits=phone_digits(terms["phone"]) or None)
     return victims.order_by("family_name", "given_name", "id")
 
 

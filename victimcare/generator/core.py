@@ -21,7 +21,7 @@ from victimcare.generator.context import Context
 from victimcare.generator.life import CaseLife, Kind
 from victimcare.generator.rows import Rows
 from victimcare.response.services import DECLINED_REASON
-from victimcare.victims.models import Victim
+from victimcare.victims.models import Victim, phone_digits
 
 THRIVE = ("threat", "harm", "risk", "investigation", "vulnerability", "engagement")
 RATINGS = ("low", "medium", "high")
@@ -183,7 +183,7 @@ def _victim(rows: Rows, rng, pool: VictimPool, area: str, at: datetime, category
     email = f"{ascii_name(person.given_name)}.{ascii_name(person.family_name)}{victim_id}@example.org"
     phone = f"07700 900{victim_id % 1000:03d}"
     rows.add(Victim, id=victim_id, given_name=person.given_name, family_name=person.family_name, date_of_birth=born,
-             email=email if adult and rng.random() < 0.75 else "", phone=phone,
+             email=email if adult and rng.random() < 0.75 else "", phone=phone, phone_digits=phone_digits(phone),
              postcode="", preferred_language=person.language, other_language=person.other_language,
              needs_interpreter=person.needs_interpreter, communication_needs=person.communication_needs,
              created_at=at)

@@ -2,6 +2,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def phone_digits(phone: str) -> str:
+    """Digits only, with a UK number's +44 (or +44 (0)) written as its leading 0: "+44 7700 900123",
+    "+44 (0)7700 900123" and "07700 900123" are the same number."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    if digits.startswith("44") and len(digits) > 10:
+        national = digits[2:]
+        return national if national.startswith("0") else "0" + national
+    return digits
+
+
 class Victim(models.Model):
     """A person who is the victim in one or more cases."""
 
@@ -15,6 +25,9 @@ class Victim(models.Model):
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     email = models.EmailField(_("email address"), blank=True)
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    # The phone number as digits only, a UK number always from its 0 (see phone_digits): what searches
+    # compare, through an index, however the number was typed.
+    phone_digits = models.CharField(max_length=30, blank=True, editable=False, db_index=True)
     address = models.TextField(_("address"), blank=True)
     postcode = models.CharField(_("postcode"), max_length=8, blank=True)
     preferred_language = models.CharField(
@@ -36,6 +49,13 @@ class Victim(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.phone_digits = phone_digits(self.phone)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "phone" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "phone_digits"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:
