@@ -190,3 +190,18 @@ def test_a_bad_filter_in_welsh(client, officer, cases):
     client.force_login(officer)
     html = in_welsh(client).get(f"{LIST}?status=bogus").content.decode()
     assert "Anwybyddwyd yr hidlydd \u2018Statws\u2019" in html
+
+
+def test_past_the_count_cap_the_list_says_more_than_and_asks_for_a_filter(client, officer, unit, call_handler,
+                                                                           monkeypatch):
+    from victimcare.frontend import pages
+
+    for _ in range(4):
+        make_case(unit, officer, call_handler)
+    client.force_login(officer)
+    monkeypatch.setattr(pages, "COUNT_CAP", 3)
+    html = client.get(reverse("cases:list")).content.decode()
+    assert "More than 3 cases: use the filters" in html
+    monkeypatch.setattr(pages, "COUNT_CAP", 4)
+    html = client.get(reverse("cases:list")).content.decode()
+    assert "4 cases" in html and "More than" not in html

@@ -53,7 +53,12 @@ class Case(models.Model):
     class Meta:
         ordering = ["-opened_at"]
         constraints = [models.UniqueConstraint(fields=["victim", "crime"], name="one_case_per_victim_per_crime")]
-        indexes = [models.Index(fields=["unit", "status"])]
+        indexes = [
+            models.Index(fields=["unit", "status"]),
+            # The case list: a unit's cases, newest first, a page at a time, read in index order and cut.
+            models.Index(fields=["unit", "-opened_at", "-id"], name="cases_case_unit_newest"),
+            models.Index(fields=["-opened_at", "-id"], name="cases_case_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.crime.reference} - {self.victim}"

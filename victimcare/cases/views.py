@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,7 +27,7 @@ from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
 from victimcare.charter.services import CommitmentStateError
 from victimcare.charter.standards import STANDARDS_BY_NUMBER
-from victimcare.frontend.pages import how_long, page_links, query_without_page
+from victimcare.frontend.pages import CappedPaginator, how_long, page_links, query_without_page
 
 CASES_PER_PAGE = 25
 ACCESS_LOG_PER_PAGE = 50
@@ -70,6 +71,15 @@ def _actionable_case(request, case_id, what: str):
     return case
 
 
+def overdue_count():
+    """How many of the case's commitments are overdue now, as a subquery: worked out for the page's rows
+    only, not (as a join and GROUP BY would) for every case the user may see before the page is cut."""
+    overdue = (Commitment.objects.filter(case=OuterRef("pk"), status=Commitment.Status.OPEN,
+                                         due_at__lt=timezone.now())
+               .order_by().values("case").annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(overdue), 0)
+
+
 @login_required
 def case_list(request):
     form = CaseFilterForm(request.GET)
@@ -77,11 +87,10 @@ def case_list(request):
     cases = (
         access.visible_cases(request.user)
         .select_related("victim", "crime", "crime__local_authority", "officer")
-        .annotate(overdue_count=Count("commitments", filter=Q(commitments__status=Commitment.Status.OPEN,
-                                                               commitments__due_at__lt=timezone.now())))
+        .annotate(overdue_count=overdue_count())
         .order_by("-opened_at", "-id")
     )
-    page = Paginator(form.filter(cases), CASES_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(form.filter(cases), CASES_PER_PAGE).get_page(request.GET.get("page"))
     access.log_cases_listed(page.object_list, request.user, what="case list")
     return render(request, "cases/case_list.html", {
         "form": form, "page": page, "page_links": page_links(page), "query": query_without_page(request),

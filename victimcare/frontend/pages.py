@@ -2,7 +2,25 @@
 
 from datetime import timedelta
 
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import ngettext
+
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP matching rows. Nobody pages through a unit's ten years of cases, and counting
+    hundreds of thousands of rows was most of a list page's time; past the cap the page says "more than" and
+    asks for a filter (`count_is_capped`)."""
+
+    count_is_capped = False
+
+    @cached_property
+    def count(self) -> int:
+        counted = self.object_list[:COUNT_CAP + 1].count()  # COUNT over a LIMITed subquery: reads at most the cap
+        self.count_is_capped = counted > COUNT_CAP
+        return min(counted, COUNT_CAP)
 
 
 def how_long(duration: timedelta) -> str:
