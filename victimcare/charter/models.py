@@ -61,6 +61,10 @@ class Commitment(models.Model):
         indexes = [
             models.Index(fields=["status", "due_at"]),
             models.Index(fields=["case", "status"]),
+            # What the overdue sweep looks for: open and not yet recorded as overdue, soonest due first. Only
+            # those rows are in it, so the sweep does not step over every open commitment already recorded.
+            models.Index(fields=["due_at", "id"], condition=Q(status="open", overdue_recorded_at__isnull=True),
+                         name="commitment_awaiting_sweep"),
         ]
         constraints = [
             models.CheckConstraint(
