@@ -283,7 +283,7 @@ class Journey:
                             probation_name_cy=staff.probation_name_cy)
         contact = life.open_commitment(rules.vcs_first_contact_commitment(at, DEADLINES), at, opened_by_event_id=event,
                                        owner_organisation_id=staff.probation_id, owner_person_id=None)
-        contacted = life.plausible_moment(at, contact.due_at, 0.15)
+        contacted = life.plausible_moment(at, min(contact.due_at, at + timedelta(days=5)), 0.1)
         if life.happened(contacted):
             self._entry(Entry.Kind.VCS_CONTACTED, Kind.VCS_CONTACTED, contacted, meets=contact)
 

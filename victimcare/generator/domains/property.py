@@ -153,7 +153,7 @@ class Item:
             kept, released = False, at + timedelta(days=rng.uniform(1, 10))
         elif life.closes_at is not None:  # mostly in the weeks before the case closes, in time to go back
             kept = rng.random() < STILL_HELD_SHARE
-            earliest, latest = at + timedelta(days=1), life.closes_at - timedelta(days=15)
+            earliest, latest = at + timedelta(days=1), life.closes_at - timedelta(days=21)
             released = (latest - (latest - earliest) * rng.random() ** 2 if latest > earliest
                         else at + (life.closes_at - at) * 0.3)
         else:
