@@ -18,7 +18,8 @@ def fill_phone_digits(apps, schema_editor):
     from victimcare.victims.models import phone_digits
 
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FILL_ON_POSTGRESQL)
+        with schema_editor.connection.cursor() as cursor:  # no parameters, so its % signs are plain SQL
+            cursor.execute(FILL_ON_POSTGRESQL)
         return
     Victim = apps.get_model("victims", "Victim")
     for victim in Victim.objects.exclude(phone="").only("pk", "phone").iterator(chunk_size=2000):
