@@ -134,7 +134,7 @@ def build_case(ctx: Context, rows: Rows, rng: random.Random, pool: VictimPool, r
                         "category": street.category, "offence": offence, "domestic": domestic, "hate": hate,
                         "repeat": repeat, "age": age, "language": victim.language, "outcome": outcome,
                         "decisions": decisions, "place": place, "reported_at": reported_at,
-                        "reference": reference, "reasons": reasons, "victim": victim, "grade": grade,
+                        "reference": reference, "reasons": reasons, "victim": victim, "flags": flags, "grade": grade,
                         "wants_attendance": wants_attendance})
     return life
 
@@ -240,7 +240,8 @@ def _first_contact(ctx: Context, life: CaseLife, at: datetime) -> None:
     risk = ("high" if dash_score and dash_score >= 14 else "medium" if dash_score and dash_score >= 10 else
             "high" if high and rng.random() < 0.3 else "medium" if high else "standard")
     wants_attendance = facts["wants_attendance"]
-    life.event(Kind.REPORT_RECORDED, at, ctx.call_handler_id, reference=facts["reference"])
+    facts["report_event_id"] = life.event(Kind.REPORT_RECORDED, at, ctx.call_handler_id, reference=facts["reference"])
+    facts["dash_score"], facts["risk_level"] = dash_score, risk
     life.rows.add(FirstContactAssessment, case_id=life.case_id, submission_key=f"generated-{life.case_id}",
                   recorded_by_id=ctx.call_handler_id, recorded_at=at, thrive=thrive,
                   needs={"wants_attendance": wants_attendance, "support_referral": "not_asked",

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from victimcare.areas.models import LocalAuthority
-from victimcare.cases.models import Case, TimelineEvent
+from victimcare.cases.models import TimelineEvent
 from victimcare.charter import rules as charter_rules
 from victimcare.charter.calendar import LONDON
-from victimcare.firstcontact.models import FirstContactAssessment
 from victimcare.generator.domains import sharing
 from victimcare.generator.life import CaseLife
 from victimcare.multiagency import rules
@@ -89,10 +88,7 @@ def prepare(ctx) -> None:
 def add(life: CaseLife, ctx) -> None:
     extra, facts = ctx.extra["multiagency"], life.facts
     rule, at = extra["rule"], life.opened_at
-    dash = facts["dash_score"] if "dash_score" in facts else sharing.written(life, FirstContactAssessment,
-                                                                             "dash_score")
-    targeted = facts["flags"]["is_persistently_targeted"] if "flags" in facts else sharing.written(
-        life, Case, "is_persistently_targeted")
+    dash, targeted = facts["dash_score"], facts["flags"]["is_persistently_targeted"]
     in_window = 0
     if facts["domestic"]:
         earlier = extra["domestic_cases"].setdefault(life.victim_id, [])

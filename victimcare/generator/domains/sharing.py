@@ -14,7 +14,7 @@ record_consent, share_with_consent and end_disclosure write; support and multiag
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from victimcare.cases.models import Case, TimelineEvent
+from victimcare.cases.models import TimelineEvent
 from victimcare.generator.life import CaseLife
 from victimcare.organisations.models import Membership, Organisation
 from victimcare.sharing.models import ConsentRecord, Decision, Disclosure, How, LawfulBasis, Purpose, SharedItem
@@ -147,45 +147,6 @@ def _disclosure_event(life: CaseLife, draft: DisclosureDraft, kind: str, at: dat
     return life.event(kind, at, actor_id, disclosure=draft.id, organisation=draft.organisation.name_en,
                       organisation_cy=draft.organisation.name_cy, items=draft.items,
                       lawful_basis=draft.lawful_basis, **data)
-
-
-# --- What the police's part wrote for the case -------------------------------------------------------------
-def _positions(model) -> dict[str, int]:
-    """Where each column is in the model's row tuples (rows.Table's order: the concrete fields')."""
-    found = _POSITIONS.get(model)
-    if found is None:
-        found = _POSITIONS[model] = {field.attname: index for index, field in enumerate(model._meta.concrete_fields)}
-    return found
-
-
-_POSITIONS: dict = {}
-
-
-def _rows_of(life: CaseLife, model) -> list:
-    return life.rows.by_table[model._meta.db_table][1]
-
-
-def written(life: CaseLife, model, name: str):
-    """A value of the row the police's part (core) wrote for this case in `model`'s table (a case, its
-    first-contact assessment): the last row there, as the domain parts run right after it."""
-    position = _positions(model)
-    row = _rows_of(life, model)[-1]
-    own = row[position["id"]] if model is Case else row[position["case_id"]]
-    if own != life.case_id:
-        raise LookupError(f"No {model._meta.db_table} row for case {life.case_id} in this batch")
-    return row[position[name]]
-
-
-def report_event_id(life: CaseLife) -> int:
-    """The id of the case's REPORT_RECORDED timeline entry (what the commitments opened on report point at)."""
-    position = _positions(TimelineEvent)
-    case_at, kind_at, id_at = position["case_id"], position["kind"], position["id"]
-    for row in reversed(_rows_of(life, TimelineEvent)):
-        if row[case_at] != life.case_id:
-            break
-        if row[kind_at] == Kind.REPORT_RECORDED:
-            return row[id_at]
-    raise LookupError(f"No report_recorded entry for case {life.case_id} in this batch")
 
 
 # --- Sharing with the partner agencies of the case's area ------------------------------------------------

@@ -124,7 +124,7 @@ def prepare(ctx) -> None:
 def add(life: CaseLife, ctx) -> None:
     extra = ctx.extra["support"]
     facts = life.facts
-    report = sharing.report_event_id(life)
+    report = life.facts["report_event_id"]
     at = life.opened_at
     information = life.open_commitment(rules.services_information_commitment(at, DEADLINES), at,
                                        opened_by_event_id=report)
