@@ -145,7 +145,7 @@ def test_query_counts_do_not_grow(client, unit, officer, call_handler, partner, 
         give_and_share(case, officer, partner_agency, ALL_ITEMS)
     client.force_login(partner)
     client.get(reverse("sharing:shared-cases"))  # warm the session
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):  # the page of case ids and their count, then those cases' sharing
         assert client.get(reverse("sharing:shared-cases")).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(reverse("sharing:shared-case", kwargs={"case_id": cases[-1].pk})).status_code == 200
@@ -165,3 +165,20 @@ def test_the_incident_summary_gives_the_place_at_street_level_only(client, asses
     assert "Commercial Street" in html
     assert "Flat 2" not in html and "14 Commercial" not in html and "NP20 1AA" not in html
     assert api(client, partner, assessed_case).json()["incident"]["location"] == "Commercial Street"
+
+
+def test_the_shared_case_list_comes_a_page_at_a_time(client, unit, officer, call_handler, partner, partner_agency,
+                                                     monkeypatch):
+    from victimcare.sharing import views
+
+    monkeypatch.setattr(views, "SHARED_CASES_PER_PAGE", 2)
+    cases = [make_case(unit, officer, call_handler) for _ in range(3)]
+    for case in cases:
+        give_and_share(case, officer, partner_agency, ALL_ITEMS)
+    client.force_login(partner)
+    first = client.get(reverse("sharing:shared-cases")).content.decode()
+    second = client.get(reverse("sharing:shared-cases") + "?page=2").content.decode()
+    newest_first = [case.crime.reference for case in reversed(cases)]
+    assert all(reference in first for reference in newest_first[:2]) and newest_first[2] not in first
+    assert newest_first[2] in second and newest_first[0] not in second
+    assert 'class="govuk-pagination"' in first

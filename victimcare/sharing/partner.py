@@ -7,6 +7,7 @@ and the API both read from it, so they can never disagree about what is shown.""
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Min
 from django.utils import timezone
 
 from victimcare.cases.access import MAX_ID
@@ -37,12 +38,21 @@ def in_force_to(organisation_ids):
     return Disclosure.objects.in_force().for_organisations(organisation_ids)
 
 
-def shared_cases(organisation_ids) -> list[dict]:
-    """One row per case shared in force with these organisations: the case, what was shared (items in
-    SharedItem order) and since when. One query."""
+def shared_case_ids(organisation_ids):
+    """The cases shared in force with these organisations, most recently shared first, as rows of case_id and
+    since (when sharing the case began): a query to paginate before any case is read."""
+    return (in_force_to(organisation_ids).order_by().values("case_id").annotate(since=Min("shared_at"))
+            .order_by("-since", "-case_id"))
+
+
+def shared_cases(organisation_ids, case_ids=None) -> list[dict]:
+    """One row per case shared in force with these organisations (of `case_ids`, if given): the case, what was
+    shared (items in SharedItem order) and since when. One query."""
     rows: dict[int, dict] = {}
-    disclosures = in_force_to(organisation_ids).select_related("case__crime", "organisation").order_by(
-        "shared_at", "id")
+    disclosures = in_force_to(organisation_ids)
+    if case_ids is not None:
+        disclosures = disclosures.filter(case_id__in=case_ids)
+    disclosures = disclosures.select_related("case__crime", "organisation").order_by("shared_at", "id")
     for disclosure in disclosures:
         row = rows.setdefault(disclosure.case_id, {"case": disclosure.case, "items": set(),
                                                    "since": disclosure.shared_at, "organisations": []})

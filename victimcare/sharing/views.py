@@ -10,6 +10,7 @@ items shared in force with it. Anything not shared in force is a 404, as if it d
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,12 +21,14 @@ from victimcare.accounts.roles import Role, organisations_with_role
 from victimcare.cases import access
 from victimcare.cases.models import CaseAccessLog
 from victimcare.cases.services import once
+from victimcare.frontend.pages import page_links, query_without_page
 from victimcare.sharing import partner, services
 from victimcare.sharing.access import receiving_organisation_ids
 from victimcare.sharing.forms import APPROVE, ConsentForm, DecideForm, EndForm, ShareForm
 from victimcare.sharing.models import ConsentRecord, Disclosure, LawfulBasis
 from victimcare.sharing.templatetags.sharing_panels import item_labels
 
+SHARED_CASES_PER_PAGE = 25
 # What these pages write in the case access log, in English; marked here for this app's catalogue.
 ACCESS_LOG_WHAT = (
     gettext_noop("consent ledger"), gettext_noop("record consent form"), gettext_noop("share information form"),
@@ -199,11 +202,14 @@ def decide(request, disclosure_id):
 
 @login_required
 def shared_cases(request):
-    rows = partner.shared_cases(receiving_organisation_ids(request.user))
+    organisations = receiving_organisation_ids(request.user)
+    page = Paginator(partner.shared_case_ids(organisations), SHARED_CASES_PER_PAGE).get_page(request.GET.get("page"))
+    rows = partner.shared_cases(organisations, case_ids=[row["case_id"] for row in page.object_list])
     for row in rows:
         row["item_labels"] = item_labels(row["items"])
     access.log_cases_listed([row["case"] for row in rows], request.user, what="shared cases list")
-    return render(request, "sharing/shared_cases.html", {"rows": rows})
+    return render(request, "sharing/shared_cases.html", {
+        "rows": rows, "page": page, "page_links": page_links(page), "query": query_without_page(request)})
 
 
 @login_required
