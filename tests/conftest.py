@@ -54,7 +54,7 @@ def _audit_chain_verified(request):
     before = audit_chain.head()
     yield
     if not _log_written_since(before):
-        return  # nothing new to chain or check (most tests): one query rather than sealing and reading
+        return  # nothing new to chain or check: one query rather than sealing and reading
     audit_chain.seal()
     result = audit_chain.verify(audit_chain.chained_entries(after=before[0] if before else 0), after=before)
     if result.problem:
