@@ -22,6 +22,7 @@ from victimcare.accounts.roles import Role, organisations_with_role
 from victimcare.cases import access, services
 from victimcare.cases.forms import CaseFilterForm, CloseCaseForm, KeyDecisionForm, VictimInformedForm
 from victimcare.cases.models import TimelineEvent
+from victimcare.cases.page_reads import case_commitments
 from victimcare.cases.timeline import RESPONSE_GRADES, decision_label, describe, outcome_text, reason_label
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
@@ -137,7 +138,6 @@ def case_detail(request, case_id):
     now = timezone.now()
     may_change = access.may_change_case(request.user, case)
     may_act = may_change and case.status == case.Status.OPEN
-    commitments = case.commitments.select_related("owner_organisation", "owner_person").order_by("due_at", "id")
     events = (
         TimelineEvent.objects.filter(Q(case=case) | Q(case__isnull=True, crime_id=case.crime_id))
         .select_related("actor").order_by("-occurred_at", "-id")
@@ -148,7 +148,7 @@ def case_detail(request, case_id):
         "reasons": [reason_label(r) for r in case.enhanced_rights_reasons],
         "response_grade": RESPONSE_GRADES.get(case.response_grade, case.response_grade),
         "last_outcome": outcome_text(case.crime.last_outcome),
-        "commitment_rows": _commitment_rows(case, commitments, may_act, now),
+        "commitment_rows": _commitment_rows(case, case_commitments(case), may_act, now),
         "timeline": [describe(event, case) for event in events],
         "may_act": may_act,
         "may_change": may_change,

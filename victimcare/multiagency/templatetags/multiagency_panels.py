@@ -1,6 +1,7 @@
 """The multi-agency panel on the police case page: whether the case is flagged for a multi-agency
 meeting and why, whether it is a repeat, the meetings it was listed at and the actions agreed there.
-Three queries whatever the data: the referrals, their agenda items with meetings, the actions."""
+At most three queries whatever the data: the referrals, their agenda items with meetings, the actions
+(one when the case was never flagged)."""
 
 from django import template
 from django.db.models import Prefetch
@@ -30,7 +31,7 @@ def multiagency_panel(case, may_act):
     now = timezone.now()
     actions = [(action, _ACTION_TAG.get(action.status, ""), action.commitment.is_overdue(now)) for action in
                Action.objects.filter(agenda_item__referral__case=case).select_related("owner", "commitment")
-               .order_by("due_on", "id")]
+               .order_by("due_on", "id")] if referrals else []  # actions are agreed on a referral's agenda item
     latest = referrals[0] if referrals else None
     active = latest is not None and latest.status in (MultiAgencyReferral.Status.FLAGGED,
                                                       MultiAgencyReferral.Status.LISTED)

@@ -4,8 +4,9 @@ from django import template
 from django.utils import timezone
 
 from victimcare.cases import access
+from victimcare.cases.page_reads import open_commitments
+from victimcare.charter.rules import CommitmentKind
 from victimcare.frontend.pages import how_long
-from victimcare.response import services
 from victimcare.response.grades import duration_text
 from victimcare.response.grades import grade as grade_of
 
@@ -15,7 +16,8 @@ register = template.Library()
 @register.inclusion_tag("response/case_panel.html", takes_context=True)
 def response_panel(context, case, may_act):
     request = context.get("request")
-    commitment = services.open_response(case).first() if case.status == case.Status.OPEN else None
+    responses = open_commitments(case, CommitmentKind.RESPONSE) if case.status == case.Status.OPEN else []
+    commitment = responses[0] if responses else None
     user = getattr(request, "user", None)
     found = grade_of(case.response_grade)
     now = timezone.now()

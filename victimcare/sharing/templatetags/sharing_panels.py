@@ -1,8 +1,10 @@
 """The sharing panel on the case page: the victim's current consent choices, and what was shared with whom.
-Two queries whatever the data: the victim's consent records, and the case's disclosures."""
+Two queries whatever the data: the victim's consent records (shared with the support panel:
+cases.page_reads), and the case's disclosures."""
 
 from django import template
 
+from victimcare.cases.page_reads import victim_consent_records
 from victimcare.organisations.models import Organisation
 from victimcare.sharing.models import ConsentRecord, Disclosure, SharedItem
 
@@ -41,8 +43,7 @@ def sharing_panel(context, case, may_act):
 
     request = context.get("request")
     may_change = request is not None and may_change_case(request.user, case)
-    records = ConsentRecord.objects.filter(victim_id=case.victim_id).select_related("organisation").order_by(
-        "-at", "-id")
+    records = victim_consent_records(case)
     disclosures = list(Disclosure.objects.filter(case=case).select_related("organisation").order_by(
         "-requested_at", "-id"))
     for disclosure in disclosures:

@@ -4,7 +4,8 @@ the active directory once)."""
 
 from django import template
 
-from victimcare.sharing.models import ConsentRecord, Purpose
+from victimcare.cases.page_reads import victim_consent_records
+from victimcare.sharing.models import Purpose
 from victimcare.support.matching import services_for
 
 register = template.Library()
@@ -13,8 +14,8 @@ register = template.Library()
 @register.inclusion_tag("support/case_panel.html", takes_context=True)
 def support_panel(context, case, may_act):
     assessment = case.needs_assessments.select_related("recorded_by").order_by("-at", "-id").first()
-    choices = list(ConsentRecord.objects.for_scope(case.victim_id, Purpose.SUPPORT_REFERRAL)
-                   .select_related("recorded_by").order_by("-at", "-id")[:20])
+    choices = [record for record in victim_consent_records(case) if record.purpose == Purpose.SUPPORT_REFERRAL
+               and record.organisation_id is None and not record.organisation_kind][:20]
     referrals = list(case.referrals.select_related("service").order_by("-sent_at", "-id"))
     needs = assessment.needs if assessment else ()
     fitting = services_for(case, needs=needs) if case.status == case.Status.OPEN else []
