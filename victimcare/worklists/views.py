@@ -139,7 +139,11 @@ def team(request):
     now = timezone.now()
     horizon = now + timedelta(days=form.due_within_days)
     cases = access.visible_cases(request.user).open().filter(unit_id__in=form.chosen_units)
-    commitments = Commitment.objects.open().filter(case__in=cases, due_at__lt=horizon)
+    # Filtered through the join, not `case__in=cases`: with the cases table named twice (the join for the officer,
+    # the subquery) PostgreSQL read every case to match them. A supervisor sees every case of the units they
+    # supervise, and the form offers only those, so this is the same set as `cases`.
+    commitments = Commitment.objects.open().filter(case__unit_id__in=form.chosen_units, case__status=Case.Status.OPEN,
+                                                   due_at__lt=horizon)
     overdue = Q(due_at__lt=now)
     counts = {
         row["case__officer"]: row
