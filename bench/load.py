@@ -13,6 +13,7 @@ deleted are deleted from the ceiling's copy first, untimed, so that the same row
 row is then written again by the timed COPY.
 """
 
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -117,12 +118,13 @@ def snapshot(database: str) -> Snapshot:
     return Snapshot(tables, keyed, unkeyed)
 
 
-def dump_changes(database: str, before: Snapshot, folder: Path) -> Changes:
-    """Write each table's rows written by the loader to FOLDER/<table>.copy (COPY text format)."""
+def dump_changes(database: str, before: Snapshot, folder: Path | None) -> Changes:
+    """Write each table's rows written by the loader to FOLDER/<table>.copy (COPY text format); with no folder,
+    only count them."""
     changes = Changes({}, {})
     with psycopg.connect(database_url(database)) as connection:
         for table in before.tables:
-            path = folder / f"{table.name}.copy"
+            path = folder / f"{table.name}.copy" if folder else Path(os.devnull)
             with path.open("wb") as out:
                 rows = 0
                 if table.integer_key:
@@ -134,18 +136,27 @@ def dump_changes(database: str, before: Snapshot, folder: Path) -> Changes:
                         changes.replaced[table.name] = replaced
                     out.write(b"".join(written))
                     rows += len(written)
-                    for chunk in _copy_out(connection, table.select(">", largest)):
-                        out.write(chunk)
-                        rows += bytes(chunk).count(b"\n")
+                    if folder is None:
+                        rows += _count_above(connection, table, largest)
+                    else:
+                        for chunk in _copy_out(connection, table.select(">", largest)):
+                            out.write(chunk)
+                            rows += bytes(chunk).count(b"\n")
                 else:
                     new = Counter(_lines(connection, table.select())) - before.unkeyed[table.name]
                     out.write(b"".join(line * n for line, n in new.items()))
                     rows += sum(new.values())
             if rows:
                 changes.rows[table.name] = rows
-            else:
+            elif folder:
                 path.unlink()
     return changes
+
+
+def _count_above(connection, table: Table, largest: int) -> int:
+    query = sql.SQL("SELECT count(*) FROM {} WHERE {} > {}").format(
+        table.table, sql.Identifier(table.integer_key), sql.Literal(largest))
+    return connection.execute(query).fetchone()[0]
 
 
 def delete_replaced(database: str, tables: list[Table], replaced: dict[str, list[int]]) -> None:
@@ -180,7 +191,7 @@ def copy_rows(database: str, tables: list[Table], folder: Path) -> float:
 class LoadRate:
     name: str
     seconds: float
-    copy_seconds: float
+    copy_seconds: float | None  # None: no ceiling measured (bench/run.py --ceiling-cases)
     changes: Changes
     output: list[str]
 
@@ -189,19 +200,21 @@ class LoadRate:
         return sum(self.changes.rows.values())
 
     def as_dict(self) -> dict:
+        copy = self.copy_seconds
         return {
             "loader": self.name, "rows": self.rows, "seconds": round(self.seconds, 3),
-            "rows_per_second": round(self.rows / self.seconds), "copy_seconds": round(self.copy_seconds, 3),
-            "copy_rows_per_second": round(self.rows / self.copy_seconds),
-            "ratio": round(self.copy_seconds / self.seconds, 3), "rows_per_table": self.changes.rows,
+            "rows_per_second": round(self.rows / self.seconds), "copy_seconds": round(copy, 3) if copy else None,
+            "copy_rows_per_second": round(self.rows / copy) if copy else None,
+            "ratio": round(copy / self.seconds, 3) if copy else None, "rows_per_table": self.changes.rows,
             "base_rows_replaced_per_table": {name: len(keys) for name, keys in self.changes.replaced.items()},
             "loader_output": self.output,
         }
 
 
-def measure_load(name: str, base: str, target: str, run_loader, folder: Path) -> LoadRate:
+def measure_load(name: str, base: str, target: str, run_loader, folder: Path | None) -> LoadRate:
     """Copy BASE to TARGET, run the loader on it (`run_loader(target)` -> timed_command's result), then time plain
-    COPY of the same rows into another copy of BASE (dropped afterwards). TARGET is kept."""
+    COPY of the same rows into another copy of BASE (dropped afterwards); with no folder, only count the rows.
+    TARGET is kept."""
     create_database(target, template=base)
     before = snapshot(target)
     try:
@@ -210,6 +223,8 @@ def measure_load(name: str, base: str, target: str, run_loader, folder: Path) ->
         drop_database(target)  # half loaded: not to be timed by --reuse
         raise
     changes = dump_changes(target, before, folder)
+    if folder is None:
+        return LoadRate(name, result["seconds"], None, changes, result["output"])
     ceiling = f"{target}_copy"
     create_database(ceiling, template=base)
     try:

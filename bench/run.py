@@ -54,6 +54,30 @@ def make_base(base: str) -> str:
     return "load_demo (no generator yet)"
 
 
+def measure_generator(args, base: str, bench_db: str, folder: Path) -> list[dict]:
+    """The generator's rate beside the COPY ceiling, on at most --ceiling-cases cases (the ceiling needs a second
+    copy of every row on disk); above that, the kept database's generation is timed too, alone."""
+    from load import measure_load
+
+    def generate(cases: int):
+        options = ["--cases", str(cases), "--seed", str(args.seed)]
+        options += ["--years", str(args.years)] if args.years else []
+        return lambda db: timed_command(serving_environment(db), "generate_cases", *options)
+
+    measured = []
+    if args.ceiling_cases < args.cases:
+        beside = f"{PREFIX}ceiling_{args.ceiling_cases}"
+        print(f"Timing generate_cases --cases {args.ceiling_cases} beside COPY ...", flush=True)
+        measured.append(measure_load("generate_cases", base, beside, generate(args.ceiling_cases), folder).as_dict())
+        drop_database(beside)
+        print(f"Timing generate_cases --cases {args.cases} ...", flush=True)
+        measured.append(measure_load("generate_cases", base, bench_db, generate(args.cases), None).as_dict())
+    else:
+        print(f"Timing generate_cases --cases {args.cases} beside COPY ...", flush=True)
+        measured.append(measure_load("generate_cases", base, bench_db, generate(args.cases), folder).as_dict())
+    return measured
+
+
 def measure_loads(args, bench_db: str) -> dict:
     from load import measure_load
 
@@ -69,12 +93,7 @@ def measure_loads(args, bench_db: str) -> dict:
         drop_database(f"{PREFIX}import")
         loads["loaders"] = [imported.as_dict()]
         if GENERATOR.exists():
-            print(f"Timing generate_cases --cases {args.cases} ...", flush=True)
-            options = ["--cases", str(args.cases), "--seed", str(args.seed)]
-            options += ["--years", str(args.years)] if args.years else []
-            generated = measure_load("generate_cases", base, bench_db, lambda db: timed_command(
-                serving_environment(db), "generate_cases", *options), folder)
-            loads["loaders"].insert(0, generated.as_dict())
+            loads["loaders"][:0] = measure_generator(args, base, bench_db, folder)
         else:
             create_database(bench_db, template=base)
         print(f"ANALYZE {bench_db} ...", flush=True)
@@ -146,10 +165,12 @@ def table(results: dict) -> str:
              f"after: {results['machine']['load_average_after']}", ""]
     if results.get("load"):
         lines += [f"Load rates (base: {results['load']['base']})",
-                  f"  {'loader':<18}{'rows':>11}{'seconds':>10}{'rows/s':>10}{'COPY rows/s':>13}{'ratio':>8}"]
+                  f"  {'loader':<18}{'rows':>12}{'seconds':>10}{'rows/s':>10}{'COPY rows/s':>13}{'ratio':>8}"]
         for load in results["load"]["loaders"]:
-            lines.append(f"  {load['loader']:<18}{load['rows']:>11,}{load['seconds']:>10.1f}"
-                         f"{load['rows_per_second']:>10,}{load['copy_rows_per_second']:>13,}{load['ratio']:>8.2f}")
+            ceiling = load["copy_rows_per_second"]
+            lines.append(f"  {load['loader']:<18}{load['rows']:>12,}{load['seconds']:>10.1f}"
+                         f"{load['rows_per_second']:>10,}"
+                         + (f"{ceiling:>13,}{load['ratio']:>8.2f}" if ceiling else f"{'(not run)':>13}{'':>8}"))
         lines.append("")
     lines += ["Server time (ms) and queries per request",
               f"  {'page':<25}{'path':<20}{'n':>5}{'p50':>8}{'p95':>8}{'p99':>8}{'queries':>9}"]
@@ -185,6 +206,11 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1_000_000, help="cases to generate (default 1,000,000)")
     parser.add_argument("--years", type=int, help="years the cases span (default: the generator's)")
     parser.add_argument("--seed", type=int, default=1, help="the generator's random seed (default 1)")
+    parser.add_argument("--ceiling-cases", type=int, default=100_000,
+                        help="the generator's COPY ceiling is measured on a generation of at most this many cases "
+                             "(default 100,000: at 1,000,000 a second copy of every row does not fit on the disk)")
+    parser.add_argument("--replace", action="store_true",
+                        help="drop and generate again a victimcare_bench_<cases> database that exists")
     parser.add_argument("--reuse", nargs="?", const="", metavar="DATABASE",
                         help="time pages, HTTP and the sweep on an existing generated database "
                              "(default victimcare_bench_<cases>): no loads")
@@ -203,6 +229,8 @@ def main() -> None:
         if not database_exists(bench_db):
             sys.exit(f"No database {bench_db}: run without --reuse first.")
     else:
+        if database_exists(bench_db) and not args.replace:
+            sys.exit(f"{bench_db} exists: time it with --reuse, or generate it again with --replace.")
         results["load"] = measure_loads(args, bench_db)
     manage(serving_environment(bench_db), "migrate", "--no-input")  # a reused database may be behind the code
     manage(serving_environment(bench_db), "collectstatic", "--no-input")  # DEBUG off serves the hashed files
