@@ -3,9 +3,28 @@
 The case page shows every commitment; the response, contact and portal panels each want a few of them
 (the open response, the next update, messages and complaints awaiting an answer). Reading them once and
 picking in Python keeps the page's query count fixed. A panel rendered on its own (a test, another page)
-reads them the first time it asks."""
+reads them the first time it asks.
+
+Most cases have no rows at all in several panels' tables (no prosecution, no property, no survey answers, ...).
+The case page's own query asks, with one EXISTS each, which of those tables hold a row of the case, and
+those panels skip their query when none does."""
+
+from django.apps import apps
+from django.db.models import Exists, OuterRef
 
 from victimcare.charter.models import Commitment
+
+# Tables a panel reads by case that most cases have no row in: the model, and its field naming the case.
+PROBED = {
+    "court.Prosecution": "case",
+    "property.PropertyItem": "case",
+    "uploads.StoredFile": "case",
+    "notifications.Message": "case",
+    "multiagency.MultiAgencyReferral": "case",
+    "support.Referral": "case",
+    "satisfaction.SurveyResponse": "case",
+    "sharing.Disclosure": "case",
+}
 
 _COMMITMENTS = "_page_commitments"
 _CONSENT_RECORDS = "_page_consent_records"
@@ -37,3 +56,21 @@ def victim_consent_records(case) -> list:
                        .select_related("organisation", "recorded_by").order_by("-at", "-id"))
         setattr(case, _CONSENT_RECORDS, records)
     return records
+
+
+def _probe_name(label: str) -> str:
+    return "page_has_" + label.replace(".", "_").lower()
+
+
+def with_row_probes(cases):
+    """The cases, each with whether each table in PROBED holds a row of it (one index lookup each)."""
+    return cases.annotate(**{
+        _probe_name(label): Exists(apps.get_model(label)._base_manager.filter(**{field: OuterRef("pk")}))
+        for label, field in PROBED.items()
+    })
+
+
+def may_have_rows(case, label: str) -> bool:
+    """False when the case page's probe found no row of the case in the table; True when it found one or when
+    the case was read without the probes (the panel then reads as it would)."""
+    return getattr(case, _probe_name(label), True)

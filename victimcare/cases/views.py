@@ -22,7 +22,7 @@ from victimcare.accounts.roles import Role, organisations_with_role
 from victimcare.cases import access, services
 from victimcare.cases.forms import CaseFilterForm, CloseCaseForm, KeyDecisionForm, VictimInformedForm
 from victimcare.cases.models import TimelineEvent
-from victimcare.cases.page_reads import case_commitments
+from victimcare.cases.page_reads import case_commitments, with_row_probes
 from victimcare.cases.timeline import RESPONSE_GRADES, decision_label, describe, outcome_text, reason_label
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
@@ -133,8 +133,8 @@ def _commitment_rows(case, commitments, may_act: bool, now: datetime) -> list[Co
 
 @login_required
 def case_detail(request, case_id):
-    case = access.get_case_for_user(request.user, case_id, what="case page",
-                                    queryset=access.visible_cases(request.user).select_related(*_CASE_RELATED))
+    case = access.get_case_for_user(request.user, case_id, what="case page", queryset=with_row_probes(
+        access.visible_cases(request.user).select_related(*_CASE_RELATED)))
     now = timezone.now()
     may_change = access.may_change_case(request.user, case)
     may_act = may_change and case.status == case.Status.OPEN

@@ -5,6 +5,7 @@ from django import template
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from victimcare.cases.page_reads import may_have_rows
 from victimcare.court.models import Hearing, NewsItem, Prosecution
 
 register = template.Library()
@@ -12,7 +13,8 @@ register = template.Library()
 
 @register.inclusion_tag("court/case_panel.html")
 def court_panel(case, may_act):
-    prosecution = Prosecution.objects.filter(case=case).select_related("witness_care_unit").first()
+    prosecution = (Prosecution.objects.filter(case=case).select_related("witness_care_unit").first()
+                   if may_have_rows(case, "court.Prosecution") else None)
     context = {"case": case, "may_act": may_act, "prosecution": prosecution}
     if prosecution is None:
         return context

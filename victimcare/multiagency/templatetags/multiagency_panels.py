@@ -7,6 +7,7 @@ from django import template
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from victimcare.cases.page_reads import may_have_rows
 from victimcare.multiagency.models import Action, AgendaItem, MultiAgencyReferral
 
 register = template.Library()
@@ -27,7 +28,7 @@ def multiagency_panel(case, may_act):
         MultiAgencyReferral.objects.filter(case=case).select_related("flagged_by").prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("meeting").order_by("added_at")))
         .order_by("-flagged_at", "-id")
-    )
+    ) if may_have_rows(case, "multiagency.MultiAgencyReferral") else []
     now = timezone.now()
     actions = [(action, _ACTION_TAG.get(action.status, ""), action.commitment.is_overdue(now)) for action in
                Action.objects.filter(agenda_item__referral__case=case).select_related("owner", "commitment")

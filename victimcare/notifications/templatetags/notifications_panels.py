@@ -3,6 +3,7 @@ became of it and, for letters, the PDF. One query whatever the data (at most PAN
 
 from django import template
 
+from victimcare.cases.page_reads import may_have_rows
 from victimcare.notifications.kinds import kind_label
 from victimcare.notifications.models import Message
 
@@ -18,7 +19,7 @@ def notifications_panel(case, may_act):
         .only("kind", "channel", "status", "held_reason", "last_error", "attempts", "created_at", "sent_at",
               "next_attempt_at", "case_id")
         .order_by("-created_at", "-id")[:PANEL_LIMIT + 1]
-    )
+    ) if may_have_rows(case, "notifications.Message") else []
     for message in messages:
         message.what = kind_label(message.kind)
     return {"case": case, "may_act": may_act, "messages": messages[:PANEL_LIMIT],

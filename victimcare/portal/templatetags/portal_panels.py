@@ -6,7 +6,7 @@ opened those awaiting an answer, if any."""
 from django import template
 from django.db.models import prefetch_related_objects
 
-from victimcare.cases.page_reads import open_commitments
+from victimcare.cases.page_reads import may_have_rows, open_commitments
 from victimcare.charter.rules import CommitmentKind
 from victimcare.satisfaction.models import STAGES, SurveyResponse
 
@@ -16,7 +16,8 @@ register = template.Library()
 @register.inclusion_tag("portal/case_panel.html")
 def portal_panel(case, may_act, may_change=False):
     """`may_change`: the reader may record on the case even if it is closed (the phone survey)."""
-    response = SurveyResponse.objects.filter(case=case).first()
+    answered = may_have_rows(case, "satisfaction.SurveyResponse")
+    response = SurveyResponse.objects.filter(case=case).first() if answered else None
     answers = []
     if response is not None:
         answers = [(response._meta.get_field(stage).verbose_name, getattr(response, f"get_{stage}_display")())

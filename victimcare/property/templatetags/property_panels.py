@@ -3,6 +3,7 @@
 from django import template
 from django.utils import timezone
 
+from victimcare.cases.page_reads import may_have_rows
 from victimcare.property.models import PropertyItem
 from victimcare.property.views import STATUS_TAG
 
@@ -13,7 +14,7 @@ register = template.Library()
 def property_panel(case, may_act):
     now = timezone.now()
     items = PropertyItem.objects.filter(case=case).select_related("current_store", "return_commitment").order_by(
-        "seized_at", "id")
+        "seized_at", "id") if may_have_rows(case, "property.PropertyItem") else []
     rows = [(item, STATUS_TAG.get(item.status, ""),
              bool(item.return_commitment and item.return_commitment.is_overdue(now))) for item in items]
     return {"case": case, "may_act": may_act, "rows": rows}

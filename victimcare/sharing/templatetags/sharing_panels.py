@@ -4,7 +4,7 @@ cases.page_reads), and the case's disclosures."""
 
 from django import template
 
-from victimcare.cases.page_reads import victim_consent_records
+from victimcare.cases.page_reads import may_have_rows, victim_consent_records
 from victimcare.organisations.models import Organisation
 from victimcare.sharing.models import ConsentRecord, Disclosure, SharedItem
 
@@ -45,7 +45,7 @@ def sharing_panel(context, case, may_act):
     may_change = request is not None and may_change_case(request.user, case)
     records = victim_consent_records(case)
     disclosures = list(Disclosure.objects.filter(case=case).select_related("organisation").order_by(
-        "-requested_at", "-id"))
+        "-requested_at", "-id")) if may_have_rows(case, "sharing.Disclosure") else []
     for disclosure in disclosures:
         disclosure.item_labels = item_labels(disclosure.items)
     return {"case": case, "may_act": may_act, "may_change": may_change, "choices": current_choices(records),

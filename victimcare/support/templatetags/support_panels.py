@@ -4,7 +4,7 @@ the active directory once)."""
 
 from django import template
 
-from victimcare.cases.page_reads import victim_consent_records
+from victimcare.cases.page_reads import may_have_rows, victim_consent_records
 from victimcare.sharing.models import Purpose
 from victimcare.support.matching import services_for
 
@@ -16,7 +16,8 @@ def support_panel(context, case, may_act):
     assessment = case.needs_assessments.select_related("recorded_by").order_by("-at", "-id").first()
     choices = [record for record in victim_consent_records(case) if record.purpose == Purpose.SUPPORT_REFERRAL
                and record.organisation_id is None and not record.organisation_kind][:20]
-    referrals = list(case.referrals.select_related("service").order_by("-sent_at", "-id"))
+    referrals = (list(case.referrals.select_related("service").order_by("-sent_at", "-id"))
+                 if may_have_rows(case, "support.Referral") else [])
     needs = assessment.needs if assessment else ()
     fitting = services_for(case, needs=needs) if case.status == case.Status.OPEN else []
     current = choices[0] if choices else None

@@ -3,6 +3,7 @@ One query each."""
 
 from django import template
 
+from victimcare.cases.page_reads import may_have_rows
 from victimcare.uploads.models import StoredFile
 
 register = template.Library()
@@ -20,5 +21,6 @@ def documents_panel(case, may_change):
     """Shown to those who may change the case (its unit's officers and supervisors), who alone see letters."""
     if not may_change:
         return {"may_act": False}
-    files = list(StoredFile.objects.current().letters().filter(case=case).order_by("-uploaded_at", "-id"))
+    files = list(StoredFile.objects.current().letters().filter(case=case).order_by("-uploaded_at", "-id")
+                 if may_have_rows(case, "uploads.StoredFile") else ())
     return {"case": case, "may_act": True, "files": files[:5], "count": len(files)}
