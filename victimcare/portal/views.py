@@ -24,8 +24,10 @@ from django.views.i18n import set_language
 
 from victimcare.cases import access as case_access
 from victimcare.cases.models import Case, CaseAccessLog, TimelineEvent
+from victimcare.cases.page_reads import open_commitments
 from victimcare.cases.services import CaseStateError
-from victimcare.contact.services import ContactStateError, current_agreement, next_update
+from victimcare.charter.rules import CommitmentKind
+from victimcare.contact.services import ContactStateError, current_agreement
 from victimcare.portal import forms, services
 from victimcare.portal.story import story
 from victimcare.satisfaction.models import STAGES
@@ -220,14 +222,15 @@ def home(request, case):
 
     now = timezone.now()
     hearings = _hearings(case, now)
-    due = next_update(case)
+    updates = open_commitments(case, CommitmentKind.VICTIM_UPDATE)  # one read of the case's commitments for both
+    due = updates[0] if updates else None
     return render(request, "portal/home.html", {
         "case": case, "story": story(case), "next_update": due, "agreement": current_agreement(case),
         "update_late": due is not None and due.is_overdue(now),
         "referrals": _referrals(case), "support_choice": current_choice(case.victim),
         "hearings": hearings, "upcoming": [hearing for hearing in hearings if hearing.portal_state == "upcoming"],
         "property": _property(case),
-        "awaiting": list(services.awaiting_reply(case)), "survey_done": _survey_done(case),
+        "awaiting": open_commitments(case, CommitmentKind.VICTIM_MESSAGE_REPLY), "survey_done": _survey_done(case),
     })
 
 
