@@ -184,10 +184,14 @@ def table(results: dict) -> str:
     lines += ["", f"Throughput over HTTP ({http['workers']} gunicorn workers, {http['connections']} connections)",
               f"  case page    {http['case_page']['requests_per_second']:>8.1f} req/s "
               f"(p50 {http['case_page']['latency_p50_ms']} ms, {http['distinct_cases']} different cases)",
-              f"  trivial view {http['trivial_view']['requests_per_second']:>8.1f} req/s "
-              f"({http['trivial_view']['path']})",
-              f"  ratio        {http['ratio']:>8.2f}"]
-    errors = http["case_page"]["status_errors"] + http["trivial_view"]["status_errors"]
+              f"  signed in    {http['signed_in_view']['requests_per_second']:>8.1f} req/s "
+              f"({http['signed_in_view']['path']}: a trivial view, signed in)",
+              f"  live check   {http['trivial_view']['requests_per_second']:>8.1f} req/s "
+              f"({http['trivial_view']['path']}: a trivial view, no session)",
+              f"  ratio        {http['ratio']:>8.2f} (case page / signed-in trivial view; "
+              f"{http['ratio_to_live_check']:.2f} of the live check)"]
+    errors = (http["case_page"]["status_errors"] + http["trivial_view"]["status_errors"]
+              + http["signed_in_view"]["status_errors"])
     if errors:
         lines.append(f"  ERRORS: {errors} responses were not 2xx/3xx or timed out")
     sweep = results["sweep"]
