@@ -1,7 +1,7 @@
 """The multi-agency panel on the police case page: whether the case is flagged for a multi-agency
 meeting and why, whether it is a repeat, the meetings it was listed at and the actions agreed there.
 At most three queries whatever the data: the referrals, their agenda items with meetings, the actions
-(one when the case was never flagged)."""
+(none when the case page's probe found no referral; no actions query before the case is listed at a meeting)."""
 
 from django import template
 from django.db.models import Prefetch
@@ -30,9 +30,11 @@ def multiagency_panel(case, may_act):
         .order_by("-flagged_at", "-id")
     ) if may_have_rows(case, "multiagency.MultiAgencyReferral") else []
     now = timezone.now()
+    agenda_items = [item for referral in referrals for item in referral.agenda_items.all()]
+    # Actions are agreed on the case's referrals' agenda items, read just above.
     actions = [(action, _ACTION_TAG.get(action.status, ""), action.commitment.is_overdue(now)) for action in
-               Action.objects.filter(agenda_item__referral__case=case).select_related("owner", "commitment")
-               .order_by("due_on", "id")] if referrals else []  # actions are agreed on a referral's agenda item
+               Action.objects.filter(agenda_item__in=agenda_items).select_related("owner", "commitment")
+               .order_by("due_on", "id")] if agenda_items else []
     latest = referrals[0] if referrals else None
     active = latest is not None and latest.status in (MultiAgencyReferral.Status.FLAGGED,
                                                       MultiAgencyReferral.Status.LISTED)
@@ -42,7 +44,7 @@ def multiagency_panel(case, may_act):
         "latest": latest,
         "status_tag": _STATUS_TAG.get(latest.status, "") if latest else "",
         "earlier": referrals[1:],
-        "meetings": [item.meeting for referral in referrals for item in referral.agenda_items.all()],
+        "meetings": [item.meeting for item in agenda_items],
         "actions": actions,
         "may_flag": may_act and not active,
         "may_withdraw": may_act and latest is not None and latest.status == MultiAgencyReferral.Status.FLAGGED,
