@@ -186,7 +186,8 @@ def test_query_count_does_not_grow_with_the_rows(areas, tmp_path):
 
 
 def test_query_count_of_the_sample_import_is_bounded(areas, django_assert_max_num_queries):
-    with django_assert_max_num_queries(20):
+    # 18 on SQLite; on PostgreSQL each insert is a COPY in a savepoint of its own (SAVEPOINT and RELEASE: 21)
+    with django_assert_max_num_queries(21):
         importer.import_police_uk([SAMPLE])
 
 

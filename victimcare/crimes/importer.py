@@ -10,26 +10,29 @@ import csv
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
-from django.db.models import Max, Q
+from django.db import connection, transaction
+from django.db.models import Q
 
 from victimcare.areas import locate
 from victimcare.areas.loading import ensure_areas_loaded
 from victimcare.areas.models import Lsoa, Ward
 from victimcare.cases.models import TimelineEvent
+from victimcare.crimes.bulk import insert_ignoring_conflicts, one_of
 from victimcare.crimes.models import Crime
 from victimcare.crimes.offences import CATEGORY_BY_POLICE_UK_NAME
 
 LONDON = ZoneInfo("Europe/London")
 BATCH_SIZE = 400  # rows per batch; keeps every IN (...) list under SQLite's oldest 999-variable limit
+POSTGRESQL_BATCH_SIZE = 10_000  # no such limit there, and each batch's queries and COPY cost less per row
 REFERENCE_PREFIX = "PUK-"
 
 STREET = "street"
@@ -82,12 +85,29 @@ def find_files(paths: Iterable[Path]) -> dict[str, list[Path]]:
 
 
 def read_rows(path: Path) -> Iterator[dict[str, str]]:
+    """Each row as {column name: value}, names and values stripped, as csv.DictReader reads it: a short row's
+    missing values are "", values beyond the header and columns with no name are left out, blank lines skipped."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            yield {key.strip(): (value or "").strip() for key, value in row.items() if key}
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        width = len(header)
+        named = [index for index, name in enumerate(header) if name]
+        names = [header[index].strip() for index in named]
+        every_column_named = len(named) == width
+        for row in reader:
+            if len(row) != width:
+                if not row:
+                    continue
+                row = (row + [""] * width)[:width]
+            if every_column_named:
+                yield dict(zip(names, map(str.strip, row), strict=True))
+            else:
+                yield {name: row[index].strip() for name, index in zip(names, named, strict=True)}
 
 
-def batches(rows: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
+def batches(rows: Iterable, size: int | None = None) -> Iterator[list]:
+    if size is None:
+        size = POSTGRESQL_BATCH_SIZE if connection.vendor == "postgresql" else BATCH_SIZE
     iterator = iter(rows)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -121,7 +141,7 @@ def crime_reference(police_uk_id: str) -> str:
 
 def outcome_source_key(row: dict[str, str]) -> str:
     """A stable hash of the whole row (column names and values), whatever the column order."""
-    canonical = "\x1f".join(f"{name}={value}" for name, value in sorted(row.items()))
+    canonical = "\x1f".join(map("=".join, sorted(row.items())))  # "name=value", by name
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -196,9 +216,31 @@ def street_skip_reason(row: dict[str, str], context: StreetContext) -> str | Non
     return None
 
 
-def crime_from_row(row: dict[str, str], context: StreetContext) -> Crime:
+@dataclass(slots=True)
+class NewCrime:
+    """A crime to insert: the Crime fields the import sets (the rest take their defaults)."""
+
+    reference: str
+    police_uk_id: str
+    category: str
+    month: date
+    longitude: Decimal | None
+    latitude: Decimal | None
+    location_description: str
+    lsoa_id: str
+    local_authority_id: str
+    last_outcome: str
+    context: str
+    ward_id: str | None = None
+
+
+NEW_CRIME_FIELDS = [f.name for f in fields(NewCrime)]
+new_crime_values = attrgetter(*NEW_CRIME_FIELDS)
+
+
+def crime_from_row(row: dict[str, str], context: StreetContext) -> NewCrime:
     lsoa_code = row["LSOA code"]
-    return Crime(
+    return NewCrime(
         reference=crime_reference(row["Crime ID"]),
         police_uk_id=row["Crime ID"],
         category=CATEGORY_BY_POLICE_UK_NAME[row["Crime type"]].slug,
@@ -213,7 +255,7 @@ def crime_from_row(row: dict[str, str], context: StreetContext) -> Crime:
     )
 
 
-def assign_wards(crimes: list[Crime], ward_codes: set[str]) -> None:
+def assign_wards(crimes: list[NewCrime], ward_codes: set[str]) -> None:
     """Set each crime's ward by point-in-polygon on its coordinates, in one tree query for the batch."""
     placed = [crime for crime in crimes if crime.longitude is not None and crime.latitude is not None]
     codes = locate.ward_codes_at([(float(crime.longitude), float(crime.latitude)) for crime in placed])
@@ -221,11 +263,12 @@ def assign_wards(crimes: list[Crime], ward_codes: set[str]) -> None:
         crime.ward_id = code if code in ward_codes else None
 
 
-def already_there(crimes: list[Crime]) -> tuple[set[str], set[str]]:
+def already_there(crimes: list[NewCrime]) -> tuple[set[str], set[str]]:
     """(crime IDs already loaded, references already taken), in one query."""
     rows = (
         Crime.objects.filter(
-            Q(police_uk_id__in=[c.police_uk_id for c in crimes]) | Q(reference__in=[c.reference for c in crimes])
+            one_of("police_uk_id", [c.police_uk_id for c in crimes])
+            | one_of("reference", [c.reference for c in crimes])
         )
         .order_by()
         .values_list("police_uk_id", "reference")
@@ -233,7 +276,7 @@ def already_there(crimes: list[Crime]) -> tuple[set[str], set[str]]:
     return {police_uk_id for police_uk_id, _ in rows}, {reference for _, reference in rows}
 
 
-def avoid_reference_clash(crime: Crime, taken: set[str]) -> None:
+def avoid_reference_clash(crime: NewCrime, taken: set[str]) -> None:
     """Two crime IDs that begin with the same 12 characters (rare, but possible) would share a reference:
     the later one gets a longer one."""
     length = 12
@@ -243,13 +286,13 @@ def avoid_reference_clash(crime: Crime, taken: set[str]) -> None:
     taken.add(crime.reference)
 
 
-def save_new_crimes(crimes: list[Crime], report: ImportReport) -> None:
-    """Insert the crimes not already loaded: one query to look, then bulk inserts."""
+def save_new_crimes(crimes: list[NewCrime], report: ImportReport) -> None:
+    """Insert the crimes not already loaded: one query to look, then a bulk insert."""
     existing, taken = already_there(crimes)
     new = [crime for crime in crimes if crime.police_uk_id not in existing]
     for crime in new:
         avoid_reference_clash(crime, taken)
-    Crime.objects.bulk_create(new, ignore_conflicts=True)
+    insert_ignoring_conflicts(Crime, NEW_CRIME_FIELDS, [new_crime_values(crime) for crime in new])
     report.crimes_loaded += len(new)
     report.crimes_already_present += len(crimes) - len(new)
 
@@ -285,61 +328,67 @@ class LoadedCrime:
     last_outcome: str
 
 
-def outcome_skip_reason(row: dict[str, str], seen_keys: set[str]) -> str | None:
+def outcome_skip_reason(row: dict[str, str], key: str, seen_keys: set[str]) -> str | None:
+    """Why an outcomes row (whose outcome_source_key is `key`) cannot be loaded, or None. Marks its key as seen."""
     if not row.get("Crime ID"):
         return SKIP_NO_CRIME_ID
     if parse_month(row.get("Month", "")) is None:
         return SKIP_BAD_MONTH
-    key = outcome_source_key(row)
     if key in seen_keys:
         return SKIP_DUPLICATE_OUTCOME
     seen_keys.add(key)
     return None
 
 
-def outcome_from_row(row: dict[str, str]) -> OutcomeRow:
+def outcome_from_row(row: dict[str, str], key: str) -> OutcomeRow:
     return OutcomeRow(
         police_uk_id=row["Crime ID"],
         month=parse_month(row["Month"]),
         outcome=row.get("Outcome type", "")[:200],
-        source_key=outcome_source_key(row),
+        source_key=key,
     )
 
 
 def loaded_crimes(police_uk_ids: Iterable[str]) -> dict[str, LoadedCrime]:
-    rows = Crime.objects.filter(police_uk_id__in=set(police_uk_ids)).values_list(
+    rows = Crime.objects.filter(one_of("police_uk_id", set(police_uk_ids))).values_list(
         "police_uk_id", "pk", "month", "last_outcome"
     )
     return {police_uk_id: LoadedCrime(pk, month, last) for police_uk_id, pk, month, last in rows}
 
 
-def existing_outcome_keys(crime_pks: Iterable[int]) -> set[tuple[int, str]]:
-    """(crime, source key) of every imported event on these crimes. Looking up by crime only is much
-    faster than crime IN (...) AND key IN (...), which SQLite answers by trying every pair."""
-    return set(
-        TimelineEvent.objects.filter(crime_id__in=set(crime_pks), source_key__isnull=False)
+def timelines_so_far(crime_pks: Iterable[int]) -> tuple[set[tuple[int, str]], dict[int, datetime]]:
+    """Of these crimes' timelines, in one query: (crime, source key) of every imported event, and when each
+    crime's latest outcome was. Looking up by crime only is much faster than crime IN (...) AND key IN (...),
+    which SQLite answers by trying every pair."""
+    keys: set[tuple[int, str]] = set()
+    latest_outcome: dict[int, datetime] = {}
+    rows = (
+        TimelineEvent.objects.filter(one_of("crime_id", set(crime_pks)))
+        .filter(Q(source_key__isnull=False) | Q(kind=TimelineEvent.Kind.OUTCOME))
         .order_by()
-        .values_list("crime_id", "source_key")
+        .values_list("crime_id", "source_key", "kind", "occurred_at")
     )
+    for crime_pk, source_key, kind, occurred_at in rows:
+        if source_key is not None:
+            keys.add((crime_pk, source_key))
+        if kind == TimelineEvent.Kind.OUTCOME and (
+            crime_pk not in latest_outcome or occurred_at > latest_outcome[crime_pk]
+        ):
+            latest_outcome[crime_pk] = occurred_at
+    return keys, latest_outcome
 
 
-def latest_outcome_times(crime_pks: Iterable[int]) -> dict[int, datetime]:
-    return dict(
-        TimelineEvent.objects.filter(crime_id__in=set(crime_pks), kind=TimelineEvent.Kind.OUTCOME)
-        .values("crime_id")
-        .annotate(latest=Max("occurred_at"))
-        .values_list("crime_id", "latest")
-    )
+OUTCOME_EVENT_FIELDS = ["crime_id", "kind", "occurred_at", "data", "source_key"]  # no case: the crime's own
 
 
-def outcome_event(outcome: OutcomeRow, crime_pk: int) -> TimelineEvent:
-    return TimelineEvent(
-        crime_id=crime_pk,
-        case=None,
-        kind=TimelineEvent.Kind.OUTCOME,
-        occurred_at=noon_on_first_day(outcome.month),
-        data={"outcome": outcome.outcome, "month": outcome.month.strftime("%Y-%m")},
-        source_key=outcome.source_key,
+def outcome_event(outcome: OutcomeRow, crime_pk: int) -> tuple:
+    """The values of OUTCOME_EVENT_FIELDS of the timeline event of an outcome."""
+    return (
+        crime_pk,
+        TimelineEvent.Kind.OUTCOME.value,
+        noon_on_first_day(outcome.month),
+        {"outcome": outcome.outcome, "month": outcome.month.strftime("%Y-%m")},
+        outcome.source_key,
     )
 
 
@@ -387,15 +436,14 @@ def save_new_outcomes(outcomes: list[OutcomeRow], report: ImportReport) -> None:
     known = [o for o in outcomes if o.police_uk_id in crimes]
     if not known:
         return
-    crime_pks = [crimes[o.police_uk_id].pk for o in known]
-    present = existing_outcome_keys(crime_pks)
+    present, latest_outcome = timelines_so_far(crimes[o.police_uk_id].pk for o in known)
     new = [o for o in known if (crimes[o.police_uk_id].pk, o.source_key) not in present]
     report.outcomes_already_present += len(known) - len(new)
     if not new:
         return
-    updates = newer_last_outcomes(new, crimes, latest_outcome_times(crimes[o.police_uk_id].pk for o in new))
-    TimelineEvent.objects.bulk_create(
-        [outcome_event(o, crimes[o.police_uk_id].pk) for o in new], ignore_conflicts=True
+    updates = newer_last_outcomes(new, crimes, latest_outcome)
+    insert_ignoring_conflicts(
+        TimelineEvent, OUTCOME_EVENT_FIELDS, [outcome_event(o, crimes[o.police_uk_id].pk) for o in new]
     )
     if updates:
         Crime.objects.bulk_update(updates, ["last_outcome"])
@@ -407,11 +455,12 @@ def import_outcome_rows(rows: Iterable[dict[str, str]], seen_keys: set[str], rep
     for batch in batches(rows):
         outcomes = []
         for row in batch:
-            reason = outcome_skip_reason(row, seen_keys)
+            key = outcome_source_key(row)
+            reason = outcome_skip_reason(row, key, seen_keys)
             if reason:
                 report.skipped[reason] += 1
             else:
-                outcomes.append(outcome_from_row(row))
+                outcomes.append(outcome_from_row(row, key))
         save_new_outcomes(outcomes, report)
 
 

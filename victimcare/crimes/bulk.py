@@ -1,0 +1,75 @@
+"""Many rows of one model at once: which of thousands of values are there, and inserting thousands of rows.
+
+On PostgreSQL rows are inserted with COPY, several times faster than the INSERTs the ORM builds; should any of
+them clash with a row already there (another writer got in first), they are bulk_create'd instead, leaving out
+the clashing ones, as they always are elsewhere (SQLite). Either way the model's other fields take their defaults.
+"""
+
+from collections.abc import Collection, Sequence
+
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+class _EqualsAny(models.Lookup):
+    """column = ANY(%s), the values as one array parameter (PostgreSQL)."""
+
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        column, params = self.process_lhs(compiler, connection)
+        return f"{column} = ANY(%s)", [*params, list(self.rhs)]
+
+
+def one_of(field_name: str, values: Collection) -> Q:
+    """filter(<field_name>__in=values). On PostgreSQL, as one array parameter rather than one parameter per
+    value: for thousands of values Django and psycopg build that query many times faster."""
+    if connection.vendor != "postgresql":
+        return Q(**{f"{field_name}__in": values})
+    return Q(_EqualsAny(F(field_name), values))
+
+
+def insert_ignoring_conflicts(model: type[models.Model], field_names: Sequence[str], rows: list[tuple]) -> None:
+    """Insert `rows`, each the values of `field_names` (attribute names, e.g. "lsoa_id") in that order, leaving
+    out any that would break a unique constraint."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        try:
+            with transaction.atomic(), connection.wrap_database_errors:
+                copy_rows(model, field_names, rows)
+            return
+        except IntegrityError:
+            pass  # some clash: the savepoint undid the COPY, and bulk_create below skips the clashing rows
+    model.objects.bulk_create(
+        [model(**dict(zip(field_names, row, strict=True))) for row in rows], ignore_conflicts=True
+    )
+
+
+def _default(field: models.Field):
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return timezone.now()
+    return field.get_default()
+
+
+def copy_rows(model: type[models.Model], field_names: Sequence[str], rows: list[tuple]) -> None:
+    """COPY `rows` (as insert_ignoring_conflicts takes them) into the model's table (PostgreSQL)."""
+    given = [model._meta.get_field(name) for name in field_names]
+    others = [f for f in model._meta.concrete_fields if f not in given and not f.primary_key]
+    defaults = tuple(_default(field) for field in others)
+    fields = given + others
+    json_positions = [index for index, field in enumerate(fields) if isinstance(field, models.JSONField)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            row += defaults
+            if json_positions:
+                row = list(row)
+                for index in json_positions:
+                    row[index] = fields[index].get_db_prep_save(row[index], connection)
+            copy.write_row(row)
