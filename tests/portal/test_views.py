@@ -71,7 +71,7 @@ def test_the_home_page_tells_the_story_without_internal_things(victim, agreed_ca
 def test_the_home_page_query_count_is_bounded(victim, agreed_case, officer, django_assert_max_num_queries):
     for n in range(5):
         services.send_victim_message(agreed_case, f"Message {n}")
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(11):  # 15 before the case's commitments were read once and most tables probed
         assert victim.get(reverse("portal:home")).status_code == 200
 
 

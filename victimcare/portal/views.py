@@ -24,7 +24,7 @@ from django.views.i18n import set_language
 
 from victimcare.cases import access as case_access
 from victimcare.cases.models import Case, CaseAccessLog, TimelineEvent
-from victimcare.cases.page_reads import open_commitments
+from victimcare.cases.page_reads import may_have_rows, open_commitments, probe_rows
 from victimcare.cases.services import CaseStateError
 from victimcare.charter.rules import CommitmentKind
 from victimcare.contact.services import ContactStateError, current_agreement
@@ -221,16 +221,19 @@ def home(request, case):
     from victimcare.support.services import current_choice
 
     now = timezone.now()
-    hearings = _hearings(case, now)
+    probe_rows(case)  # most cases have no hearings, property, referrals or survey answers: one query for all four
+    hearings = _hearings(case, now) if may_have_rows(case, "court.Prosecution") else []
     updates = open_commitments(case, CommitmentKind.VICTIM_UPDATE)  # one read of the case's commitments for both
     due = updates[0] if updates else None
     return render(request, "portal/home.html", {
         "case": case, "story": story(case), "next_update": due, "agreement": current_agreement(case),
         "update_late": due is not None and due.is_overdue(now),
-        "referrals": _referrals(case), "support_choice": current_choice(case.victim),
+        "referrals": _referrals(case) if may_have_rows(case, "support.Referral") else [],
+        "support_choice": current_choice(case.victim),
         "hearings": hearings, "upcoming": [hearing for hearing in hearings if hearing.portal_state == "upcoming"],
-        "property": _property(case),
-        "awaiting": open_commitments(case, CommitmentKind.VICTIM_MESSAGE_REPLY), "survey_done": _survey_done(case),
+        "property": _property(case) if may_have_rows(case, "property.PropertyItem") else [],
+        "awaiting": open_commitments(case, CommitmentKind.VICTIM_MESSAGE_REPLY),
+        "survey_done": may_have_rows(case, "satisfaction.SurveyResponse"),  # probed just above: has answers
     })
 
 
