@@ -168,7 +168,9 @@ def team(request):
             F("case__officer__first_name").asc(nulls_last=True), F("case__officer__last_name").asc(nulls_last=True),
             "case__officer_id", "due_at", "pk",
         )
-    page = Paginator(listed, COMMITMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(listed, COMMITMENTS_PER_PAGE)
+    paginator.count = sum(c.overdue + c.due_soon for c in per_officer)  # every listed commitment, counted above
+    page = paginator.get_page(request.GET.get("page"))
     unassigned = list(cases.filter(officer__isnull=True).select_related("victim", "crime")
                       .order_by("opened_at", "pk")[:UNASSIGNED_SHOWN + 1])
     shown_cases = {c.case_id: c.case for c in page.object_list}
