@@ -10,6 +10,7 @@ import csv
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -467,11 +468,29 @@ def import_outcome_rows(rows: Iterable[dict[str, str]], seen_keys: set[str], rep
 # The whole import ------------------------------------------------------------------------------
 
 
-def counted_rows(path: Path, report: ImportReport) -> Iterator[dict[str, str]]:
+def counted_rows(path: Path, rows: list[dict[str, str]], report: ImportReport) -> Iterator[dict[str, str]]:
     report.rows_read[str(path)] = 0
-    for row in read_rows(path):
+    for row in rows:
         report.rows_read[str(path)] += 1
         yield row
+
+
+def all_rows(path: Path) -> list[dict[str, str]]:
+    return list(read_rows(path))
+
+
+def read_ahead(paths: list[Path]) -> Iterator[list[dict[str, str]]]:
+    """The rows of each file in turn, the next file read in a thread while the caller loads this one. Reading is
+    most of the import's own work, and loading mostly waits for the database, so the two overlap."""
+    if not paths:
+        return
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        upcoming = reader.submit(all_rows, paths[0])
+        for following in paths[1:]:
+            rows = upcoming.result()
+            upcoming = reader.submit(all_rows, following)
+            yield rows
+        yield upcoming.result()
 
 
 def import_police_uk(paths: Iterable[Path | str]) -> ImportReport:
@@ -479,11 +498,12 @@ def import_police_uk(paths: Iterable[Path | str]) -> ImportReport:
     files = find_files(Path(p) for p in paths)
     report = ImportReport(areas_loaded=ensure_areas_loaded() is not None)
     context = StreetContext.load()
-    for path in files[STREET]:
-        with transaction.atomic():
-            import_street_rows(counted_rows(path, report), context, report)
     seen_outcome_keys: set[str] = set()
-    for path in files[OUTCOMES]:
+    in_order = [(STREET, path) for path in files[STREET]] + [(OUTCOMES, path) for path in files[OUTCOMES]]
+    for (kind, path), rows in zip(in_order, read_ahead([path for _, path in in_order]), strict=True):
         with transaction.atomic():
-            import_outcome_rows(counted_rows(path, report), seen_outcome_keys, report)
+            if kind == STREET:
+                import_street_rows(counted_rows(path, rows, report), context, report)
+            else:
+                import_outcome_rows(counted_rows(path, rows, report), seen_outcome_keys, report)
     return report
