@@ -9,12 +9,12 @@ under a reason (see SKIP_*).
 import csv
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
@@ -198,13 +198,10 @@ class StreetContext:
 
 
 def street_skip_reason(row: dict[str, str], context: StreetContext) -> str | None:
-    """Why a street row cannot become a crime, or None if it can. Marks its crime ID as seen."""
-    crime_id = row.get("Crime ID", "")
-    if not crime_id:
+    """Why a street row cannot become a crime, or None if it can, but for a crime ID seen before (see
+    import_street_rows): this depends on nothing but the row, so it is worked out while the file before loads."""
+    if not row.get("Crime ID", ""):
         return SKIP_NO_CRIME_ID
-    if crime_id in context.seen_crime_ids:
-        return SKIP_DUPLICATE_CRIME
-    context.seen_crime_ids.add(crime_id)
     if row.get("Crime type", "") not in CATEGORY_BY_POLICE_UK_NAME:
         return SKIP_UNKNOWN_CRIME_TYPE
     if parse_month(row.get("Month", "")) is None:
@@ -298,15 +295,27 @@ def save_new_crimes(crimes: list[NewCrime], report: ImportReport) -> None:
     report.crimes_already_present += len(crimes) - len(new)
 
 
-def import_street_rows(rows: Iterable[dict[str, str]], context: StreetContext, report: ImportReport) -> None:
+def prepared_street_row(row: dict[str, str], context: StreetContext) -> tuple[str, NewCrime | str]:
+    """(crime ID, the row's crime or street_skip_reason's reason why it cannot be one)."""
+    return row.get("Crime ID", ""), street_skip_reason(row, context) or crime_from_row(row, context)
+
+
+def import_street_rows(
+    rows: Iterable[tuple[str, NewCrime | str]], context: StreetContext, report: ImportReport
+) -> None:
+    """Load prepared_street_rows: the first row of a crime ID wins, whether or not it can be loaded."""
     for batch in batches(rows):
         crimes = []
-        for row in batch:
-            reason = street_skip_reason(row, context)
-            if reason:
-                report.skipped[reason] += 1
+        for crime_id, crime_or_reason in batch:
+            if crime_id in context.seen_crime_ids:
+                report.skipped[SKIP_DUPLICATE_CRIME] += 1
+                continue
+            if crime_id:
+                context.seen_crime_ids.add(crime_id)
+            if isinstance(crime_or_reason, str):
+                report.skipped[crime_or_reason] += 1
             else:
-                crimes.append(crime_from_row(row, context))
+                crimes.append(crime_or_reason)
         assign_wards(crimes, context.ward_codes)
         save_new_crimes(crimes, report)
 
@@ -452,11 +461,15 @@ def save_new_outcomes(outcomes: list[OutcomeRow], report: ImportReport) -> None:
     report.last_outcomes_updated += len(updates)
 
 
-def import_outcome_rows(rows: Iterable[dict[str, str]], seen_keys: set[str], report: ImportReport) -> None:
+def keyed_outcome_row(row: dict[str, str]) -> tuple[dict[str, str], str]:
+    return row, outcome_source_key(row)
+
+
+def import_outcome_rows(rows: Iterable[tuple[dict[str, str], str]], seen_keys: set[str], report: ImportReport) -> None:
+    """Load keyed_outcome_rows."""
     for batch in batches(rows):
         outcomes = []
-        for row in batch:
-            key = outcome_source_key(row)
+        for row, key in batch:
             reason = outcome_skip_reason(row, key, seen_keys)
             if reason:
                 report.skipped[reason] += 1
@@ -468,27 +481,24 @@ def import_outcome_rows(rows: Iterable[dict[str, str]], seen_keys: set[str], rep
 # The whole import ------------------------------------------------------------------------------
 
 
-def counted_rows(path: Path, rows: list[dict[str, str]], report: ImportReport) -> Iterator[dict[str, str]]:
+def counted_rows(path: Path, rows: list, report: ImportReport) -> Iterator:
     report.rows_read[str(path)] = 0
     for row in rows:
         report.rows_read[str(path)] += 1
         yield row
 
 
-def all_rows(path: Path) -> list[dict[str, str]]:
-    return list(read_rows(path))
-
-
-def read_ahead(paths: list[Path]) -> Iterator[list[dict[str, str]]]:
-    """The rows of each file in turn, the next file read in a thread while the caller loads this one. Reading is
-    most of the import's own work, and loading mostly waits for the database, so the two overlap."""
-    if not paths:
+def read_ahead(readers: list[Callable[[], list]]) -> Iterator[list]:
+    """What each reader returns, in turn, the next one run in a thread while the caller loads this one's rows.
+    Reading and preparing rows is most of the import's own work, and loading them mostly waits for the database,
+    so the two overlap."""
+    if not readers:
         return
-    with ThreadPoolExecutor(max_workers=1) as reader:
-        upcoming = reader.submit(all_rows, paths[0])
-        for following in paths[1:]:
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        upcoming = thread.submit(readers[0])
+        for following in readers[1:]:
             rows = upcoming.result()
-            upcoming = reader.submit(all_rows, following)
+            upcoming = thread.submit(following)
             yield rows
         yield upcoming.result()
 
@@ -499,8 +509,16 @@ def import_police_uk(paths: Iterable[Path | str]) -> ImportReport:
     report = ImportReport(areas_loaded=ensure_areas_loaded() is not None)
     context = StreetContext.load()
     seen_outcome_keys: set[str] = set()
+
+    def street(path: Path) -> list[tuple[str, NewCrime | str]]:
+        return [prepared_street_row(row, context) for row in read_rows(path)]
+
+    def outcomes(path: Path) -> list[tuple[dict[str, str], str]]:
+        return [keyed_outcome_row(row) for row in read_rows(path)]
+
     in_order = [(STREET, path) for path in files[STREET]] + [(OUTCOMES, path) for path in files[OUTCOMES]]
-    for (kind, path), rows in zip(in_order, read_ahead([path for _, path in in_order]), strict=True):
+    readers = [partial(street if kind == STREET else outcomes, path) for kind, path in in_order]
+    for (kind, path), rows in zip(in_order, read_ahead(readers), strict=True):
         with transaction.atomic():
             if kind == STREET:
                 import_street_rows(counted_rows(path, rows, report), context, report)
