@@ -18,8 +18,11 @@ run: install frontend translations
 test: install-test frontend translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# A known pip first: Python 3.11's own (23.2) refuses the hash-pinned lock files, reading a dependency's
+# extra (pip-audit's CacheControl[filecache]) as a requirement left unpinned.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3
 
 $(VENV)/.base-installed: requirements/base.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt
