@@ -4,7 +4,7 @@ repeat victims come back), in batches each written in one transaction."""
 import calendar
 import math
 import multiprocessing
-import pickle  # nosec B403 - only between this process and its own child
+import pickle  # nosec B403  (only between this process and its own forked child)
 import random
 import time
 import traceback

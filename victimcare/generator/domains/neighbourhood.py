@@ -7,6 +7,8 @@ action (acknowledge_notice, note_local_action)."""
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.contrib.auth.hashers import make_password
+
 from victimcare.accounts.models import User
 from victimcare.areas.models import Ward
 from victimcare.cases.models import TimelineEvent
@@ -79,7 +81,7 @@ def team_members(teams) -> dict[int, int]:
             code = Organisation.objects.get(pk=team).code
             user, _ = User.objects.get_or_create(username=f"neighbourhood.{code}", defaults={
                 "first_name": "Neighbourhood", "last_name": "Officer", "email": f"{code}@gwent-police.example",
-                "password": "!"})
+                "password": make_password(None)})  # unusable: generated members never sign in
             Membership.objects.get_or_create(user=user, organisation_id=team, role=Membership.Role.NEIGHBOURHOOD)
             members[team] = user.pk
     return members
