@@ -237,6 +237,8 @@ def main() -> None:
             sys.exit(f"{bench_db} exists: time it with --reuse, or generate it again with --replace.")
         results["load"] = measure_loads(args, bench_db)
     manage(serving_environment(bench_db), "migrate", "--no-input")  # a reused database may be behind the code
+    if args.reuse is not None:
+        analyze(bench_db)  # it may have been loaded outside this command and never analysed
     manage(serving_environment(bench_db), "collectstatic", "--no-input")  # DEBUG off serves the hashed files
     in_process(bench_db)
     try:

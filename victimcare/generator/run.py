@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from importlib import import_module
 
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from victimcare.accounts.models import User
@@ -92,8 +92,20 @@ def generate(cases: int, *, years: int = 10, seed: int = 1, now: datetime | None
         report.rows.update({name: len(rows) for name, (_, rows) in made.rows.items()})
         if progress and made.cases:
             progress(report, time.perf_counter() - started)
+    _analyze(report.rows)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _analyze(tables) -> None:
+    """Planner statistics for the tables just filled, as after any bulk load: until autovacuum gets to them,
+    PostgreSQL plans every query on them as if each value matched a tenth of the rows (a case's 50 timeline
+    entries were read with a parallel scan of the table, 270 ms at a million cases, 1.5 ms once analysed)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 @dataclass
