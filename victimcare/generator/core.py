@@ -18,7 +18,7 @@ from victimcare.demo.people import ascii_name, date_of_birth, random_person
 from victimcare.equality.models import EqualityAnswers
 from victimcare.firstcontact.models import FirstContactAssessment
 from victimcare.generator.context import Context
-from victimcare.generator.life import CaseLife, Kind
+from victimcare.generator.life import CaseLife, CommitmentDraft, Kind
 from victimcare.generator.rows import Rows
 from victimcare.response.services import DECLINED_REASON
 from victimcare.victims.models import Victim, phone_digits
@@ -141,13 +141,12 @@ def build_case(ctx: Context, rows: Rows, rng: random.Random, pool: VictimPool, r
 
 def live_case(ctx: Context, life: CaseLife) -> None:
     """What the police do on the case, in order, up to its closing or now."""
-    rng, at = life.rng, life.opened_at
+    at = life.opened_at
     life.event(Kind.CASE_OPENED, at, ctx.call_handler_id, unit=life.unit_id)
     life.event(Kind.ENHANCED_RIGHTS_ASSESSED, at, ctx.call_handler_id, eligible=life.enhanced,
                reasons=life.facts["reasons"])
     _first_contact(ctx, life, at)
-    at = _acknowledge(ctx, life, at)
-    agreed = _agree_contact(life, at + timedelta(hours=rng.uniform(2, 40)))
+    agreed = _agree_contact(life, _acknowledge(ctx, life, at))
     life.facts["decided_at"] = _decisions(life)
     if agreed is not None:
         _updates(life, agreed)
@@ -276,20 +275,19 @@ def _respond(ctx: Context, life: CaseLife, at: datetime, wants_attendance: bool)
         life.event(Kind.OFFICER_ATTENDED, attended, life.officer_id)
 
 
-def _acknowledge(ctx: Context, life: CaseLife, at: datetime) -> datetime:
+def _acknowledge(ctx: Context, life: CaseLife, at: datetime) -> CommitmentDraft:
+    """The written acknowledgement, given; and the contact agreement owed, returned (see _agree_contact)."""
     ack = life.open_commitment(rules.acknowledgement_commitment(at, DEADLINES), at)
     agree = life.open_commitment(rules.contact_agreement_commitment(at, DEADLINES), at)
-    life.facts["agreement_commitment"] = agree
     given = life.meet_after(ack, 0.05, ctx.call_handler_id)
     if given is not None:
         life.event(Kind.ACKNOWLEDGEMENT_GIVEN, given, ctx.call_handler_id, language=life.facts["language"]
                    if life.facts["language"] in ("en", "cy") else "en")
-    return at
+    return agree
 
 
-def _agree_contact(life: CaseLife, at: datetime):
+def _agree_contact(life: CaseLife, commitment: CommitmentDraft):
     rng = life.rng
-    commitment = life.facts.pop("agreement_commitment")
     at = life.plausible_moment(life.opened_at, commitment.due_at, 0.1)
     if not life.happened(at):
         return None
