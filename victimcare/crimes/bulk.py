@@ -5,7 +5,7 @@ them clash with a row already there (another writer got in first), they are bulk
 the clashing ones, as they always are elsewhere (SQLite). Either way the model's other fields take their defaults.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F, Q
@@ -60,16 +60,24 @@ def copy_rows(model: type[models.Model], field_names: Sequence[str], rows: list[
     defaults = tuple(_default(field) for field in others)
     fields = given + others
     json_positions = [index for index, field in enumerate(fields) if isinstance(field, models.JSONField)]
+
+    def complete(row: tuple):
+        row += defaults
+        if json_positions:
+            row = list(row)
+            for index in json_positions:
+                row[index] = fields[index].get_db_prep_save(row[index], connection)
+        return row
+
+    copy_into(model._meta.db_table, [field.column for field in fields], map(complete, rows))
+
+
+def copy_into(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """COPY `rows`, each the values of `columns` in that order, into `table` (PostgreSQL), formatted by psycopg."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
     with (
         connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
+        cursor.cursor.copy(f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN") as copy,
     ):
         for row in rows:
-            row += defaults
-            if json_positions:
-                row = list(row)
-                for index in json_positions:
-                    row[index] = fields[index].get_db_prep_save(row[index], connection)
             copy.write_row(row)

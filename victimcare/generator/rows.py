@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.db import connection, models
 
+from victimcare.crimes.bulk import copy_into
+
 
 class Table:
     """One model's columns, in the order rows hold them, and the default for each column not given."""
@@ -155,12 +157,10 @@ def write(by_table: dict, batch_start: dict[str, int]) -> None:
             if last_id(name) != start:
                 raise RuntimeError(f"Another writer added rows to {name} while cases were being generated")
         for table, rows in tables:
-            columns = ", ".join(quote(column) for column in table.columns)
             if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
+                copy_into(table.name, table.columns, rows)
             else:
+                columns = ", ".join(quote(column) for column in table.columns)
                 marks = ", ".join("%s" for _ in table.columns)
                 cursor.executemany(f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})",  # noqa: S608 - model names  # nosec B608
                                    [tuple(map(sqlite_value, row)) for row in rows])
