@@ -8,3 +8,6 @@ from django.dispatch import Signal
 
 # A commitment was opened, met, waived, missed, re-planned or recorded overdue. Sent with: commitment.
 commitment_changed = Signal()
+
+# Several commitments changed at once, in the same way (the overdue sweep records a batch). Sent with: commitments.
+commitments_changed = Signal()

@@ -156,22 +156,58 @@ SURVEY_FACT_FIELDS = ("month", "organisation_id", "area", "category", "enhanced"
 @transaction.atomic
 def recount_commitment(commitment: Commitment, dimensions: dict | None = None) -> None:
     """Move `commitment` out of the cells it counted towards and into the ones it counts towards now."""
-    if dimensions is None:
-        case = (type(commitment.case).objects.select_related("crime", "victim__equality")
-                .get(pk=commitment.case_id))
-        dimensions = case_dimensions(case)
-    new = commitment_fact(commitment, dimensions)
-    _lock_cells()  # before the fact's row lock, so every transaction takes them in the same order
-    old_row = CommitmentFact.objects.select_for_update().filter(pk=commitment.pk).first()
-    old = _fact_values(old_row, COMMITMENT_FACT_FIELDS) if old_row else None
-    if old == new:
+    recount_commitments([commitment], None if dimensions is None else {commitment.case_id: dimensions})
+
+
+@transaction.atomic
+def recount_commitments(commitments, dimensions_by_case: dict | None = None) -> None:
+    """Move each of `commitments` out of the cells it counted towards and into the ones it counts towards now,
+    in the same few queries however many there are (the overdue sweep records hundreds at once).
+    `dimensions_by_case`: each case's case_dimensions by case id, if the caller has them."""
+    commitments = sorted(commitments, key=lambda commitment: commitment.pk)
+    if not commitments:
         return
-    moves = new_moves()
-    if old:
-        commitment_moves(old, -1, moves)
-    commitment_moves(new, +1, moves)
+    if dimensions_by_case is None:
+        dimensions_by_case = _dimensions_of(commitments)
+    new = {commitment.pk: commitment_fact(commitment, dimensions_by_case[commitment.case_id])
+           for commitment in commitments}
+    _lock_cells()  # before the facts' row locks, so every transaction takes them in the same order
+    old_rows = {row.pk: row for row in CommitmentFact.objects.select_for_update().filter(pk__in=new).order_by("pk")}
+    moves, created, changed = new_moves(), [], []
+    for pk, fact in new.items():
+        old_row = old_rows.get(pk)
+        old = _fact_values(old_row, COMMITMENT_FACT_FIELDS) if old_row else None
+        if old == fact:
+            continue
+        if old:
+            commitment_moves(old, -1, moves)
+        commitment_moves(fact, +1, moves)
+        (changed if old_row else created).append(CommitmentFact(commitment_id=pk, **fact))
     _apply(moves)
-    _save_fact(CommitmentFact, old_row, {"commitment_id": commitment.pk}, new)
+    if created:
+        CommitmentFact.objects.bulk_create(created)
+    if changed:
+        CommitmentFact.objects.bulk_update(changed, COMMITMENT_FACT_FIELDS)
+
+
+def _dimensions_of(commitments: list[Commitment]) -> dict:
+    """The dimensions of each commitment's case, by case id: from the case as the caller loaded it if that was with
+    its crime and the victim's equality answers (the overdue sweep loads them so), else read now."""
+    cases = {commitment.case_id: commitment.case for commitment in commitments if _loaded_for_dimensions(commitment)}
+    unread = {commitment.case_id for commitment in commitments} - cases.keys()
+    if unread:
+        case_model = Commitment._meta.get_field("case").related_model
+        cases.update(case_model.objects.select_related("crime", "victim__equality").in_bulk(unread))
+    return {pk: case_dimensions(case) for pk, case in cases.items()}
+
+
+def _loaded_for_dimensions(commitment: Commitment) -> bool:
+    if not Commitment._meta.get_field("case").is_cached(commitment):
+        return False
+    case = commitment.case
+    if not (case._meta.get_field("crime").is_cached(case) and case._meta.get_field("victim").is_cached(case)):
+        return False
+    return case.victim._meta.get_field("equality").is_cached(case.victim)
 
 
 def survey_fact(survey, case) -> dict:
