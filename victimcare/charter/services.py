@@ -14,7 +14,7 @@ from django.utils import timezone
 from victimcare.cases.models import TimelineEvent
 from victimcare.charter.models import Commitment, OverdueAlert
 from victimcare.charter.rules import CommitmentDue, CommitmentKind, Deadlines
-from victimcare.charter.signals import commitment_changed
+from victimcare.charter.signals import commitment_changed, commitments_changed
 
 
 class CommitmentStateError(Exception):
@@ -125,42 +125,96 @@ def miss_commitment(commitment: Commitment, *, actor, reason: str, at=None) -> C
     return locked
 
 
-@transaction.atomic
 def record_overdue(commitment: Commitment, *, at=None) -> bool:
     """Note once, on the timeline and for its owner, that an open commitment has passed its due time.
 
     False if there is nothing to record (not open, not yet due, or already recorded).
     """
-    at = at or timezone.now()
-    locked = Commitment.objects.select_for_update(of=("self",)).select_related("case").get(pk=commitment.pk)
-    if locked.status != Commitment.Status.OPEN or locked.overdue_recorded_at or locked.due_at >= at:
-        return False
-    locked.overdue_recorded_at = at
-    locked.save(update_fields=["overdue_recorded_at"])
-    event = _record(
-        locked,
-        TimelineEvent.Kind.COMMITMENT_OVERDUE,
-        None,
-        at,
-        owner_organisation=locked.owner_organisation_id,
-        owner_person=locked.owner_person_id,
-    )
-    OverdueAlert.objects.create(
-        commitment=locked,
-        owner_organisation_id=locked.owner_organisation_id,
-        owner_person_id=locked.owner_person_id,
-        created_at=at,
-    )
-    if locked.owner_person_id is not None:  # an email to its owner, through the outbox, once
-        from victimcare.notifications.services import queue_message
+    return bool(record_overdue_batch([commitment], at=at))
 
-        kind = CommitmentKind(locked.kind)
-        queue_message("staff_reminder", case=locked.case, staff_user=locked.owner_person, cause=event, at=at,
-                      key=f"staff-reminder-{locked.pk}",
-                      context={"commitment": locked, "label_en": kind.label_en, "label_cy": kind.label_cy,
-                               "case_url": settings.SITE_URL.rstrip("/") + reverse("cases:detail",
-                                                                                    args=[locked.case_id])})
-    return True
+
+@transaction.atomic
+def record_overdue_batch(commitments, *, at=None) -> list[Commitment]:
+    """Record each of `commitments` now past its due time as overdue, exactly as record_overdue records one
+    (a timeline entry, an alert for its owner and, to an owner in person, an email through the outbox), in the
+    same few queries however many there are. Returns those recorded: not those closed, not yet due or
+    recorded already."""
+    at = at or timezone.now()
+    # The case with all the figures need (crime, victim's equality answers), so that they read nothing more.
+    locked = (Commitment.objects.select_for_update(of=("self",))
+              .select_related("case__crime", "case__victim__equality", "owner_person")
+              .filter(pk__in=[commitment.pk for commitment in commitments]).order_by("due_at", "id"))
+    due = [commitment for commitment in locked
+           if commitment.status == Commitment.Status.OPEN and not commitment.overdue_recorded_at
+           and commitment.due_at < at]
+    if not due:
+        return []
+    Commitment.objects.filter(pk__in=[commitment.pk for commitment in due]).update(overdue_recorded_at=at)
+    for commitment in due:
+        commitment.overdue_recorded_at = at
+    events = _record_each(due, TimelineEvent.Kind.COMMITMENT_OVERDUE, None, at,
+                          lambda commitment: {"owner_organisation": commitment.owner_organisation_id,
+                                              "owner_person": commitment.owner_person_id})
+    OverdueAlert.objects.bulk_create(
+        OverdueAlert(commitment=commitment, owner_organisation_id=commitment.owner_organisation_id,
+                     owner_person_id=commitment.owner_person_id, created_at=at)
+        for commitment in due
+    )
+    _remind_owners([(commitment, event) for commitment, event in zip(due, events, strict=True)
+                    if commitment.owner_person_id is not None], at)
+    return due
+
+
+def _record_each(commitments: list[Commitment], kind: str, actor, at, data_of) -> list[TimelineEvent]:
+    """_record for several commitments changed in the same way: the entries written, and listeners told, at once.
+    `data_of(commitment)` gives each entry's own data."""
+    commitments_changed.send(sender=Commitment, commitments=commitments)
+    return TimelineEvent.objects.bulk_create(
+        TimelineEvent(crime_id=commitment.case.crime_id, case=commitment.case, kind=kind, occurred_at=at,
+                      actor=actor,
+                      data={"commitment": commitment.pk, "commitment_kind": commitment.kind, **data_of(commitment)})
+        for commitment in commitments
+    )
+
+
+def _remind_owners(overdue: list[tuple[Commitment, TimelineEvent]], at) -> None:
+    """An email to each overdue commitment's owner in person, through the outbox, once (the message's key):
+    the messages queue_message would write, written together. An owner with no email address goes through
+    queue_message itself, which holds the message back and says so on the timeline."""
+    from victimcare.notifications.models import Message, MessageChannel
+    from victimcare.notifications.services import _render, _wake_sender_on_commit, queue_message
+
+    queued = set(Message.objects.filter(key__in=[_reminder_key(commitment) for commitment, _ in overdue])
+                 .values_list("key", flat=True))
+    messages = []
+    for commitment, event in overdue:
+        key, owner = _reminder_key(commitment), commitment.owner_person
+        if key in queued:
+            continue
+        context = _reminder_context(commitment)
+        if not owner.email:
+            queue_message("staff_reminder", case=commitment.case, staff_user=owner, cause=event, at=at, key=key,
+                          context=context)
+            continue
+        subject, body = _render("staff_reminder", MessageChannel.EMAIL, "en",
+                                {"case": commitment.case, "victim": commitment.case.victim, "staff_user": owner,
+                                 **context})
+        messages.append(Message(kind="staff_reminder", case=commitment.case, staff_user=owner,
+                                channel=MessageChannel.EMAIL, language="en", to=owner.email, subject=subject,
+                                body=body, cause=event, key=key, created_at=at, not_before=at, next_attempt_at=at))
+    if messages:
+        Message.objects.bulk_create(messages)
+        _wake_sender_on_commit(messages[0])
+
+
+def _reminder_key(commitment: Commitment) -> str:
+    return f"staff-reminder-{commitment.pk}"
+
+
+def _reminder_context(commitment: Commitment) -> dict:
+    kind = CommitmentKind(commitment.kind)
+    return {"commitment": commitment, "label_en": kind.label_en, "label_cy": kind.label_cy,
+            "case_url": settings.SITE_URL.rstrip("/") + reverse("cases:detail", args=[commitment.case_id])}
 
 
 @transaction.atomic

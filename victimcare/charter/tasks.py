@@ -13,11 +13,12 @@ from django.utils import timezone
 from django_tasks import task
 
 from victimcare.charter.models import Commitment
-from victimcare.charter.services import record_overdue
+from victimcare.charter.services import record_overdue, record_overdue_batch
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 200
+# Each batch is recorded in a fixed number of queries; a day's catch-up at a million cases is a few batches.
+BATCH_SIZE = 1000
 
 
 @task()
@@ -34,19 +35,27 @@ def sweep_overdue_commitments(batch_size: int = BATCH_SIZE) -> int:
 
 
 def _sweep_batch(now, batch_size: int, skipped: set[int]) -> tuple[int, int]:
-    """One transaction: lock up to `batch_size` unrecorded overdue commitments and record them.
+    """One transaction: lock up to `batch_size` unrecorded overdue commitments and record them together.
 
-    Any it could not record go into `skipped`, so that the next batch moves on and the sweep ends.
+    If the batch cannot be recorded together, each is recorded on its own; any that still cannot be go into
+    `skipped`, so that the next batch moves on and the sweep ends.
     """
-    recorded = 0
     with transaction.atomic():
-        batch = _unrecorded_overdue(now, skipped)[:batch_size]
-        for commitment in batch:
-            if _record_one(commitment, now):
-                recorded += 1
-            else:
-                skipped.add(commitment.pk)
-    return recorded, len(batch)
+        batch = list(_unrecorded_overdue(now, skipped).only("pk")[:batch_size])  # record_overdue_batch reads them
+        recorded = _record_together(batch, now)
+        if recorded is None:
+            recorded = {commitment.pk for commitment in batch if _record_one(commitment, now)}
+        skipped.update({commitment.pk for commitment in batch} - recorded)
+    return len(recorded), len(batch)
+
+
+def _record_together(batch: list[Commitment], now) -> set[int] | None:
+    """The ids of those recorded, all in one savepoint, or None (rolled back, and logged) if any of it failed."""
+    try:
+        return {commitment.pk for commitment in record_overdue_batch(batch, at=now)}
+    except Exception:
+        logger.exception("Could not record %s overdue commitments together; recording them one by one", len(batch))
+        return None
 
 
 def _unrecorded_overdue(now, excluded: set[int]):
