@@ -330,6 +330,10 @@ MULTI_AGENCY_RULE = {"dash_score": 14, "incidents": 3, "months": 12, "repeat_mon
 # so that someone who knows the victim's details cannot flood their phone (victimcare.portal.services).
 PORTAL_CODE_LIMITS = ((env_int("PORTAL_CODES_PER_15_MINUTES", 3), 15), (env_int("PORTAL_CODES_PER_DAY", 10), 24 * 60))
 
+# A process chains the access log's new entries at most this often (victimcare/cases/audit_chain.py); entries in
+# between are chained by the next seal, another process's, or the scheduler's.
+ACCESS_LOG_SEAL_EVERY_MS = env_int("ACCESS_LOG_SEAL_EVERY_MS", 1000)
+
 # The Commissioner's figures hide any count from 1 to this number less one, and any rate, interval or time
 # with fewer than this in its denominator, on every screen and in every export (victimcare.monitoring.publish).
 MONITORING_SMALL_NUMBER_THRESHOLD = env_int("MONITORING_SMALL_NUMBER_THRESHOLD", 5)

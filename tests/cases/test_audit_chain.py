@@ -5,6 +5,7 @@ SQLite and PostgreSQL), and is tamper-evident: each entry is chained to the one 
 
 import io
 import itertools
+import math
 
 import pytest
 from django.contrib import admin
@@ -22,6 +23,15 @@ pytestmark = pytest.mark.django_db
 TABLE = CaseAccessLog._meta.db_table
 TRIGGERS = {f"{TABLE}_no_update", f"{TABLE}_no_delete"}
 VIEWED, CHANGED = CaseAccessLog.Action.VIEWED, CaseAccessLog.Action.CHANGED
+
+
+@pytest.fixture(autouse=True)
+def process_clock(monkeypatch):
+    """This process's seal-after-commit clock, moved by hand: at first no seal has run for a long time."""
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(audit_chain, "monotonic", lambda: clock["now"])
+    monkeypatch.setattr(audit_chain, "_last_sealed", -math.inf)
+    return clock
 
 
 @pytest.fixture
@@ -78,6 +88,34 @@ def test_an_entry_is_chained_when_its_transaction_commits(case, officer, django_
         log_case_access(case, officer, VIEWED, what="case page")
         log_cases_listed([case, case], officer, what="my cases")
         assert not CaseAccessLog.objects.filter(sequence__isnull=False, what="my cases").exists()
+    assert not CaseAccessLog.objects.filter(sequence__isnull=True).exists()
+    assert "intact" in verify()
+
+
+def test_a_process_seals_at_most_once_a_second_and_the_next_seal_chains_what_waited(
+        case, officer, process_clock, django_capture_on_commit_callbacks, django_assert_num_queries):
+    with django_capture_on_commit_callbacks(execute=True):
+        log_case_access(case, officer, VIEWED, what="first")
+    assert not CaseAccessLog.objects.filter(sequence__isnull=True).exists()
+
+    process_clock["now"] += 0.5
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(1):  # no lock, no chaining
+        log_case_access(case, officer, VIEWED, what="half a second later")
+    assert list(CaseAccessLog.objects.filter(sequence__isnull=True).values_list("what", flat=True)) == [
+        "half a second later"]
+
+    process_clock["now"] += 0.6
+    with django_capture_on_commit_callbacks(execute=True):
+        log_case_access(case, officer, VIEWED, what="over a second after the first")
+    assert not CaseAccessLog.objects.filter(sequence__isnull=True).exists()
+    assert "intact" in verify()
+
+
+def test_the_scheduled_task_chains_what_no_process_has(case, officer):
+    from victimcare.cases.tasks import seal_access_log
+
+    log_case_access(case, officer, VIEWED, what="the last page before a quiet spell")
+    assert seal_access_log.call() >= 1
     assert not CaseAccessLog.objects.filter(sequence__isnull=True).exists()
     assert "intact" in verify()
 

@@ -13,15 +13,22 @@ serialised by the lock): it waits for nothing while holding the lock, so no cycl
 Business transactions never take CHAIN_LOCK. The database triggers (victimcare/append_only.py) let a row be
 updated once, to write these three columns while `sequence` is empty, and refuse every other UPDATE or DELETE.
 
-An entry whose transaction committed but whose sealing never ran (the process died in between) is chained by
-the next seal, which any later log write or `verify_audit_chain` runs."""
+A process seals at most once every ACCESS_LOG_SEAL_EVERY_MS (default 1 s): on a busy web server every page
+writes an entry, and chaining each one in its own transaction would cost every page five more queries and a wait
+for the lock. Entries written in between are chained by that process's next seal, or any other process's, or the
+scheduler's (`charter_scheduler` queues `seal_access_log` each round). An entry whose transaction committed but
+whose sealing never ran (the process died in between) is chained the same way, or by `verify_audit_chain`. Until
+then it is already append-only (the triggers); the chain adds that a change made past the triggers shows."""
 
 import datetime as dt
 import hashlib
 import json
 import logging
+import math
 from dataclasses import dataclass
+from time import monotonic
 
+from django.conf import settings
 from django.db import connection, transaction
 
 logger = logging.getLogger(__name__)
@@ -116,7 +123,15 @@ def seal(model=None) -> int:
     return sealed
 
 
+_last_sealed = -math.inf  # when this process last sealed after a commit (monotonic())
+
+
 def _seal_after_commit() -> None:
+    global _last_sealed
+    now = monotonic()
+    if (now - _last_sealed) * 1000 < settings.ACCESS_LOG_SEAL_EVERY_MS:
+        return  # sealed a moment ago: the next seal chains these entries too
+    _last_sealed = now
     try:
         seal()
     except Exception:  # the entries stay unchained until the next seal; say so loudly
@@ -124,8 +139,8 @@ def _seal_after_commit() -> None:
 
 
 def seal_after_commit() -> None:
-    """Chain the entries just written once their transaction commits (at once outside a transaction). A second
-    call in the same transaction costs two queries (the lock, and finding nothing left to chain)."""
+    """Chain the entries just written once their transaction commits (at once outside a transaction), unless this
+    process sealed less than ACCESS_LOG_SEAL_EVERY_MS ago (so a second call in the same transaction costs nothing)."""
     transaction.on_commit(_seal_after_commit)
 
 
