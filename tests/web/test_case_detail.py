@@ -12,6 +12,7 @@ from tests.factories import CrimeFactory, VictimFactory, WardFactory
 from tests.web.conftest import count_queries, in_welsh, make_case, make_overdue
 from victimcare.cases.models import CaseAccessLog, TimelineEvent
 from victimcare.cases.services import close_case, grade_response, record_attendance, record_victim_informed
+from victimcare.cases.views import TIMELINE_LATEST
 from victimcare.charter.rules import KeyDecision
 from victimcare.charter.services import waive_commitment
 
@@ -136,6 +137,41 @@ def test_timeline_newest_first_in_plain_words(client, officer, overdue_case):
     assert "by Cerys Bowen" in html
     assert 'class="moj-timeline"' in html
     assert html.index("data.police.uk outcome") < html.index("The case was opened")
+
+
+def test_a_long_timeline_shows_the_newest_entries_and_links_to_the_whole_of_it(client, officer, overdue_case):
+    now = timezone.now()
+    for days_ago in range(1, TIMELINE_LATEST + 11):
+        TimelineEvent.objects.create(crime=overdue_case.crime, kind=TimelineEvent.Kind.OUTCOME,
+                                     data={"outcome": f"Outcome {days_ago} days ago"},
+                                     occurred_at=now - dt.timedelta(days=days_ago))
+    total = TimelineEvent.objects.filter(crime=overdue_case.crime).count()
+    client.force_login(officer)
+
+    response = client.get(detail(overdue_case))
+    shown = response.context["timeline"]
+    assert len(shown) == TIMELINE_LATEST
+    html = response.content.decode()
+    assert "Outcome 1 days ago" in html
+    assert f"Outcome {TIMELINE_LATEST + 10} days ago" not in html
+    assert f"Showing the newest {TIMELINE_LATEST} entries." in html
+    assert 'href="?timeline=all#timeline"' in html
+
+    everything = client.get(detail(overdue_case) + "?timeline=all")
+    assert len(everything.context["timeline"]) == total > TIMELINE_LATEST
+    assert f"Outcome {TIMELINE_LATEST + 10} days ago" in everything.content.decode()
+    assert "Show the whole timeline" not in everything.content.decode()
+
+    welsh = in_welsh(client).get(detail(overdue_case)).content.decode()
+    assert f"Yn dangos y {TIMELINE_LATEST} cofnod diweddaraf." in welsh
+    assert "Dangos y llinell amser gyfan" in welsh
+
+
+def test_a_short_timeline_is_shown_whole_with_no_link(client, officer, overdue_case):
+    client.force_login(officer)
+    response = client.get(detail(overdue_case))
+    assert len(response.context["timeline"]) == TimelineEvent.objects.filter(crime=overdue_case.crime).count()
+    assert "Show the whole timeline" not in response.content.decode()
 
 
 @pytest.mark.parametrize("persona, sees_actions, sees_log", [

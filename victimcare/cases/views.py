@@ -31,6 +31,7 @@ from victimcare.charter.standards import STANDARDS_BY_NUMBER
 from victimcare.frontend.pages import CappedPaginator, how_long, page_links, query_without_page
 
 CASES_PER_PAGE = 25
+TIMELINE_LATEST = 20  # the case page's timeline shows this many newest entries unless asked for all
 ACCESS_LOG_PER_PAGE = 50
 _CASE_RELATED = ("victim", "crime", "crime__local_authority", "crime__ward", "unit", "officer")
 _STATUS_TAG = {
@@ -131,6 +132,20 @@ def _commitment_rows(case, commitments, may_act: bool, now: datetime) -> list[Co
     return rows
 
 
+def _latest_timeline(case, *, everything: bool) -> tuple[list, bool]:
+    """The case's timeline described, newest first: the TIMELINE_LATEST newest entries, or every one, and whether
+    older entries were left out. A long-running case has hundreds; most visits want the latest."""
+    events = (
+        TimelineEvent.objects.filter(Q(case=case) | Q(case__isnull=True, crime_id=case.crime_id))
+        .select_related("actor").order_by("-occurred_at", "-id")
+    )
+    events = list(events if everything else events[:TIMELINE_LATEST + 1])
+    cut = not everything and len(events) > TIMELINE_LATEST
+    if cut:
+        events = events[:TIMELINE_LATEST]
+    return [describe(event, case) for event in events], cut
+
+
 @login_required
 def case_detail(request, case_id):
     case = access.get_case_for_user(request.user, case_id, what="case page", queryset=with_row_probes(
@@ -138,10 +153,7 @@ def case_detail(request, case_id):
     now = timezone.now()
     may_change = access.may_change_case(request.user, case)
     may_act = may_change and case.status == case.Status.OPEN
-    events = (
-        TimelineEvent.objects.filter(Q(case=case) | Q(case__isnull=True, crime_id=case.crime_id))
-        .select_related("actor").order_by("-occurred_at", "-id")
-    )
+    timeline, timeline_cut = _latest_timeline(case, everything=request.GET.get("timeline") == "all")
     return render(request, "cases/case_detail.html", {
         "case": case,
         "age": case.victim.age_on(timezone.localdate()),
@@ -149,7 +161,8 @@ def case_detail(request, case_id):
         "response_grade": RESPONSE_GRADES.get(case.response_grade, case.response_grade),
         "last_outcome": outcome_text(case.crime.last_outcome),
         "commitment_rows": _commitment_rows(case, case_commitments(case), may_act, now),
-        "timeline": [describe(event, case) for event in events],
+        "timeline": timeline,
+        "timeline_cut": timeline_cut,
         "may_act": may_act,
         "may_change": may_change,
         "supervises": access.supervises(request.user, case),
