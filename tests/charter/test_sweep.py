@@ -192,8 +192,8 @@ def test_database_backend_queues_the_sweep_for_db_worker(case, officer, restore_
 def test_scheduler_with_database_backend_only_queues(case, officer, restore_signal_handlers):
     overdue = overdue_commitment(case, officer)
     call_command("charter_scheduler", "--every", "0.01", "--times", "2", stdout=StringIO())
-    # 2 rounds: sweep, survey, property disposal sweep, retention sweep, sender
-    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 10
+    # 2 rounds: sweep, survey, property disposal sweep, retention sweep, sender, access log chaining
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 12
     assert overdue_events(overdue) == 0
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)

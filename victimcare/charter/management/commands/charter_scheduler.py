@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
+from victimcare.cases.tasks import seal_access_log
 from victimcare.charter.tasks import sweep_overdue_commitments
 from victimcare.dataprotection.tasks import sweep_retention
 from victimcare.notifications.tasks import send_due_messages
@@ -19,7 +20,8 @@ def _positive_seconds(value: str) -> float:
 
 class Command(BaseCommand):
     help = ("Enqueue the overdue-commitment sweep, the survey invitations, the unclaimed-property disposal sweep, "
-            "the retention sweep and the outbox sender (retries, ends of quiet hours) every --every seconds "
+            "the retention sweep, the outbox sender (retries, ends of quiet hours) and the access log's chaining "
+            "every --every seconds "
             "(run alongside db_worker).")
 
     def add_arguments(self, parser) -> None:
@@ -55,3 +57,5 @@ class Command(BaseCommand):
         # Last, so that it also sends what the tasks above queued when they run in-process.
         result = send_due_messages.enqueue()
         self.stdout.write(f"Enqueued outbox sender {result.id} ({result.status}).")
+        result = seal_access_log.enqueue()  # the entries of each web process's last second before a quiet spell
+        self.stdout.write(f"Enqueued access log chaining {result.id} ({result.status}).")
