@@ -178,3 +178,21 @@ def test_a_second_sweep_records_nothing(mixed):
     rows = recorded_rows()
     assert sweep_overdue_commitments.call() == 0
     assert recorded_rows() == rows
+
+
+def test_a_reminder_written_in_a_batch_is_the_message_queue_message_writes(unit, officer, call_handler):
+    officer.email = "olwen.price@example.org"
+    officer.save(update_fields=["email"])
+    [recorded] = charter.record_overdue_batch([overdue(open_case(unit, officer, call_handler))], at=SWEPT_AT)
+    in_batch = Message.objects.get(key=f"staff-reminder-{recorded.pk}")
+    fields = [field.name for field in Message._meta.concrete_fields if field.name != "id"]
+    written_in_batch = {name: getattr(in_batch, name) for name in fields}
+    in_batch.delete()
+
+    queued = queue_message("staff_reminder", case=recorded.case, staff_user=officer, cause=in_batch.cause,
+                           at=SWEPT_AT, key=f"staff-reminder-{recorded.pk}",
+                           context=charter._reminder_context(recorded))
+
+    assert {name: getattr(queued, name) for name in fields} == written_in_batch
+    assert queued.status == Message.Status.QUEUED
+    assert "Overdue: " in queued.subject and recorded.case.crime.reference in queued.body

@@ -156,7 +156,7 @@ def record_overdue_batch(commitments, *, at=None) -> list[Commitment]:
                           lambda commitment: {"owner_organisation": commitment.owner_organisation_id,
                                               "owner_person": commitment.owner_person_id})
     OverdueAlert.objects.bulk_create(
-        OverdueAlert(commitment=commitment, owner_organisation_id=commitment.owner_organisation_id,
+        OverdueAlert(commitment_id=commitment.pk, owner_organisation_id=commitment.owner_organisation_id,
                      owner_person_id=commitment.owner_person_id, created_at=at)
         for commitment in due
     )
@@ -170,7 +170,7 @@ def _record_each(commitments: list[Commitment], kind: str, actor, at, data_of) -
     `data_of(commitment)` gives each entry's own data."""
     commitments_changed.send(sender=Commitment, commitments=commitments)
     return TimelineEvent.objects.bulk_create(
-        TimelineEvent(crime_id=commitment.case.crime_id, case=commitment.case, kind=kind, occurred_at=at,
+        TimelineEvent(crime_id=commitment.case.crime_id, case_id=commitment.case_id, kind=kind, occurred_at=at,
                       actor=actor,
                       data={"commitment": commitment.pk, "commitment_kind": commitment.kind, **data_of(commitment)})
         for commitment in commitments
@@ -199,9 +199,10 @@ def _remind_owners(overdue: list[tuple[Commitment, TimelineEvent]], at) -> None:
         subject, body = _render("staff_reminder", MessageChannel.EMAIL, "en",
                                 {"case": commitment.case, "victim": commitment.case.victim, "staff_user": owner,
                                  **context})
-        messages.append(Message(kind="staff_reminder", case=commitment.case, staff_user=owner,
+        messages.append(Message(kind="staff_reminder", case_id=commitment.case_id, staff_user_id=owner.pk,
                                 channel=MessageChannel.EMAIL, language="en", to=owner.email, subject=subject,
-                                body=body, cause=event, key=key, created_at=at, not_before=at, next_attempt_at=at))
+                                body=body, cause_id=event.pk, key=key, created_at=at, not_before=at,
+                                next_attempt_at=at))
     if messages:
         Message.objects.bulk_create(messages)
         _wake_sender_on_commit(messages[0])
