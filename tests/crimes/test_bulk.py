@@ -1,7 +1,7 @@
 from datetime import date
 
 from victimcare.cases.models import TimelineEvent
-from victimcare.crimes.bulk import insert_ignoring_conflicts, one_of
+from victimcare.crimes.bulk import insert_all_or_none, insert_ignoring_conflicts, one_of
 from victimcare.crimes.models import Crime
 
 JUNE = date(2025, 6, 1)
@@ -45,3 +45,17 @@ def test_one_of_is_in(db):
     found = Crime.objects.filter(one_of("reference", {"R1", "R3", "R9"}))
     assert sorted(found.values_list("reference", flat=True)) == ["R1", "R3"]
     assert not Crime.objects.filter(one_of("reference", [])).exists()
+
+
+def test_insert_all_or_none_gives_the_new_keys_in_order(db):
+    pks = insert_all_or_none(Crime, FIELDS, [("R1", "a", "burglary", JUNE), ("R2", "b", "burglary", JUNE)])
+    assert [Crime.objects.get(pk=pk).reference for pk in pks] == ["R1", "R2"]
+    assert Crime.objects.get(reference="R2").offence == ""
+
+
+def test_insert_all_or_none_inserts_none_on_a_clash(db):
+    Crime.objects.create(reference="R2", category="burglary", month=JUNE)
+    rows = [("R1", "a", "burglary", JUNE), ("R2", "b", "burglary", JUNE)]
+    assert insert_all_or_none(Crime, FIELDS, rows) is None
+    assert list(Crime.objects.values_list("reference", flat=True)) == ["R2"]
+    assert insert_all_or_none(Crime, FIELDS, rows[:1]) is not None

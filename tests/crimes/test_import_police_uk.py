@@ -37,7 +37,11 @@ def test_street_rows_become_crimes(report):
     assert crime.local_authority_id == "W06000022"
     assert crime.last_outcome == "Investigation complete; no suspect identified"
     assert set(Crime.objects.values_list("local_authority_id", flat=True)) == {
-        "W06000018", "W06000019", "W06000020", "W06000021", "W06000022"
+        "W06000018",
+        "W06000019",
+        "W06000020",
+        "W06000021",
+        "W06000022",
     }
 
 
@@ -160,6 +164,69 @@ def test_a_later_outcome_brings_the_last_outcome_up_to_date(report, tmp_path):
     result = importer.import_police_uk([later])
     assert (result.outcomes_loaded, result.last_outcomes_updated) == (1, 1)
     assert Crime.objects.get(police_uk_id=NEWPORT_CAERLEON).last_outcome == "X"
+
+
+# Crimes first seen in the run: no lookup before inserting them, nor before their outcomes ----------
+
+
+def street_row(crime_id: str, month: str = "2025-06") -> dict:
+    real = next(r for r in sample_rows("2025-06-gwent-street.csv") if r["Crime ID"] == NEWPORT_CAERLEON)
+    return {**real, "Crime ID": crime_id, "Month": month}
+
+
+def outcome_row(crime_id: str, month: str, outcome: str) -> dict:
+    real = next(r for r in sample_rows("2025-06-gwent-outcomes.csv") if r["Crime ID"] == NEWPORT_CAERLEON)
+    return {**real, "Crime ID": crime_id, "Month": month, "Outcome type": outcome}
+
+
+def test_a_month_overlapping_crimes_already_there_loads_only_the_new_ones(areas, tmp_path):
+    first = importer.import_police_uk([write_csv(tmp_path / "a" / "street.csv", [street_row("a1"), street_row("a2")])])
+    rows = [street_row("a1"), street_row("b1"), street_row("a2"), street_row("b2")]
+    again = importer.import_police_uk([write_csv(tmp_path / "b" / "street.csv", rows)])
+    assert (first.crimes_loaded, again.crimes_loaded, again.crimes_already_present) == (2, 2, 2)
+    assert sorted(Crime.objects.values_list("police_uk_id", flat=True)) == ["a1", "a2", "b1", "b2"]
+
+
+def test_a_reference_already_taken_by_another_crime_gives_a_longer_one(areas, tmp_path):
+    # the insert without a lookup clashes, so nothing of it stays, and the crimes are looked up after all
+    Crime.objects.create(reference="PUK-242DAC7CD690", category="burglary", month=date(2025, 1, 1))
+    report = importer.import_police_uk([write_csv(tmp_path / "street.csv", [street_row(NEWPORT_CAERLEON)])])
+    assert report.crimes_loaded == 1
+    assert Crime.objects.get(police_uk_id=NEWPORT_CAERLEON).reference == "PUK-242DAC7CD690B679"
+
+
+def test_outcomes_of_crimes_created_in_the_same_run(areas, tmp_path):
+    write_csv(tmp_path / "1" / "street.csv", [street_row("c1"), street_row("c2")])
+    write_csv(
+        tmp_path / "2" / "outcomes.csv", [outcome_row("c1", "2025-08", "Later"), outcome_row("c2", "2025-06", "Same")]
+    )
+    # a later file of the same run: an outcome older than one the run recorded, and a row seen before
+    write_csv(
+        tmp_path / "3" / "outcomes.csv", [outcome_row("c1", "2025-07", "Older"), outcome_row("c2", "2025-06", "Same")]
+    )
+    report = importer.import_police_uk([tmp_path])
+    assert (report.crimes_loaded, report.outcomes_loaded, report.last_outcomes_updated) == (2, 3, 1)
+    assert report.skipped == {importer.SKIP_DUPLICATE_OUTCOME: 1}
+    c1 = Crime.objects.get(police_uk_id="c1")
+    assert c1.last_outcome == "Later"
+    assert sorted(e.data["outcome"] for e in TimelineEvent.objects.filter(crime=c1)) == ["Later", "Older"]
+    again = importer.import_police_uk([tmp_path])
+    assert (again.crimes_loaded, again.outcomes_loaded, again.last_outcomes_updated) == (0, 0, 0)
+    assert (again.crimes_already_present, again.outcomes_already_present) == (2, 3)
+
+
+def test_outcomes_in_two_files_of_a_run_update_a_new_crime_as_they_would_an_old_one(areas, tmp_path):
+    def files(crime_id: str):
+        folder = tmp_path / crime_id
+        write_csv(folder / "street" / "street.csv", [street_row(crime_id)])
+        write_csv(folder / "1" / "outcomes.csv", [outcome_row(crime_id, "2025-07", "July")])
+        write_csv(folder / "2" / "outcomes.csv", [outcome_row(crime_id, "2025-08", "August")])
+        return folder
+
+    in_one_run = importer.import_police_uk([files("new")])
+    run_by_run = [importer.import_police_uk([files("old") / name]) for name in ("street", "1", "2")]
+    assert in_one_run.last_outcomes_updated == sum(run.last_outcomes_updated for run in run_by_run) == 2
+    assert set(Crime.objects.values_list("last_outcome", flat=True)) == {"August"}
 
 
 # Speed ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 On PostgreSQL rows are inserted with COPY, several times faster than the INSERTs the ORM builds; should any of
 them clash with a row already there (another writer got in first), they are bulk_create'd instead, leaving out
 the clashing ones, as they always are elsewhere (SQLite). Either way the model's other fields take their defaults.
+insert_all_or_none inserts rows expected to be new without looking first: all of them, or, on a clash, none.
 """
 
 from collections.abc import Collection, Iterable, Sequence
@@ -45,6 +46,37 @@ def insert_ignoring_conflicts(model: type[models.Model], field_names: Sequence[s
     model.objects.bulk_create(
         [model(**dict(zip(field_names, row, strict=True))) for row in rows], ignore_conflicts=True
     )
+
+
+def insert_all_or_none(model: type[models.Model], field_names: Sequence[str], rows: list[tuple]) -> list | None:
+    """Insert every one of `rows` (as insert_ignoring_conflicts takes them) and return their new primary keys in
+    order; or, if any would break a unique constraint, insert none of them and return None."""
+    if not rows:
+        return []
+    try:
+        with transaction.atomic(), connection.wrap_database_errors:
+            if connection.vendor == "postgresql":
+                pks = new_primary_keys(model, len(rows))
+                copy_rows(
+                    model,
+                    [model._meta.pk.attname, *field_names],
+                    [(pk, *row) for pk, row in zip(pks, rows, strict=True)],
+                )
+                return pks
+            instances = [model(**dict(zip(field_names, row, strict=True))) for row in rows]
+            return [instance.pk for instance in model.objects.bulk_create(instances)]
+    except IntegrityError:
+        return None
+
+
+def new_primary_keys(model: type[models.Model], count: int) -> list[int]:
+    """`count` primary keys from the table's own sequence, for rows COPY'd with their keys given (PostgreSQL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)::regclass) FROM generate_series(1, %s)",
+            [connection.ops.quote_name(model._meta.db_table), model._meta.pk.column, count],
+        )
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def _default(field: models.Field):

@@ -11,7 +11,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
@@ -27,7 +27,7 @@ from victimcare.areas import locate
 from victimcare.areas.loading import ensure_areas_loaded
 from victimcare.areas.models import Lsoa, Ward
 from victimcare.cases.models import TimelineEvent
-from victimcare.crimes.bulk import insert_ignoring_conflicts, one_of
+from victimcare.crimes.bulk import insert_all_or_none, insert_ignoring_conflicts, one_of
 from victimcare.crimes.models import Crime
 from victimcare.crimes.offences import CATEGORY_BY_POLICE_UK_NAME
 
@@ -125,6 +125,7 @@ def parse_month(text: str) -> date | None:
         return None
 
 
+@lru_cache(maxsize=256)
 def noon_on_first_day(month: date) -> datetime:
     return datetime.combine(month, time(12, 0), tzinfo=LONDON)
 
@@ -254,7 +255,7 @@ def crime_from_row(row: dict[str, str], context: StreetContext) -> NewCrime:
 
 
 def assign_wards(crimes: list[NewCrime], ward_codes: set[str]) -> None:
-    """Set each crime's ward by point-in-polygon on its coordinates, in one tree query for the batch."""
+    """Set each crime's ward by point-in-polygon on its coordinates, in one tree query."""
     placed = [crime for crime in crimes if crime.longitude is not None and crime.latitude is not None]
     codes = locate.ward_codes_at([(float(crime.longitude), float(crime.latitude)) for crime in placed])
     for crime, code in zip(placed, codes, strict=True):
@@ -284,24 +285,44 @@ def avoid_reference_clash(crime: NewCrime, taken: set[str]) -> None:
     taken.add(crime.reference)
 
 
-def save_new_crimes(crimes: list[NewCrime], report: ImportReport) -> None:
+def save_new_crimes(crimes: list[NewCrime], report: ImportReport, created: "CreatedCrimes") -> None:
+    """Insert the crimes, expecting them all to be new (no query to look first); should any clash with a crime
+    already there, insert none that way but save_crimes_not_loaded_yet."""
+    taken: set[str] = set()
+    for crime in crimes:
+        avoid_reference_clash(crime, taken)
+    pks = insert_all_or_none(Crime, NEW_CRIME_FIELDS, [new_crime_values(crime) for crime in crimes])
+    if pks is None:
+        save_crimes_not_loaded_yet(crimes, report)
+        return
+    created.add(crimes, pks)
+    report.crimes_loaded += len(crimes)
+
+
+def save_crimes_not_loaded_yet(crimes: list[NewCrime], report: ImportReport) -> None:
     """Insert the crimes not already loaded: one query to look, then a bulk insert."""
     existing, taken = already_there(crimes)
     new = [crime for crime in crimes if crime.police_uk_id not in existing]
     for crime in new:
+        crime.reference = crime_reference(crime.police_uk_id)
         avoid_reference_clash(crime, taken)
     insert_ignoring_conflicts(Crime, NEW_CRIME_FIELDS, [new_crime_values(crime) for crime in new])
     report.crimes_loaded += len(new)
     report.crimes_already_present += len(crimes) - len(new)
 
 
-def prepared_street_row(row: dict[str, str], context: StreetContext) -> tuple[str, NewCrime | str]:
-    """(crime ID, the row's crime or street_skip_reason's reason why it cannot be one)."""
-    return row.get("Crime ID", ""), street_skip_reason(row, context) or crime_from_row(row, context)
+def prepared_street_rows(rows: Iterable[dict[str, str]], context: StreetContext) -> list[tuple[str, NewCrime | str]]:
+    """(crime ID, the row's crime or street_skip_reason's reason why it cannot be one) for each row, the crimes
+    placed in their wards."""
+    prepared = [
+        (row.get("Crime ID", ""), street_skip_reason(row, context) or crime_from_row(row, context)) for row in rows
+    ]
+    assign_wards([crime for _, crime in prepared if not isinstance(crime, str)], context.ward_codes)
+    return prepared
 
 
 def import_street_rows(
-    rows: Iterable[tuple[str, NewCrime | str]], context: StreetContext, report: ImportReport
+    rows: Iterable[tuple[str, NewCrime | str]], context: StreetContext, report: ImportReport, created: "CreatedCrimes"
 ) -> None:
     """Load prepared_street_rows: the first row of a crime ID wins, whether or not it can be loaded."""
     for batch in batches(rows):
@@ -316,8 +337,7 @@ def import_street_rows(
                 report.skipped[crime_or_reason] += 1
             else:
                 crimes.append(crime_or_reason)
-        assign_wards(crimes, context.ward_codes)
-        save_new_crimes(crimes, report)
+        save_new_crimes(crimes, report, created)
 
 
 # Outcomes rows -> timeline events ----------------------------------------------------------------
@@ -336,6 +356,35 @@ class LoadedCrime:
     pk: int
     month: date
     last_outcome: str
+
+
+@dataclass
+class CreatedCrimes:
+    """The crimes this run inserted, by crime ID, and when the latest outcome on each one's timeline is. Their
+    outcomes need no lookup: such a crime had no timeline before the run, so whatever is on it, the run put there
+    (and the run skips an outcome row it has seen before)."""
+
+    crimes: dict[str, LoadedCrime] = field(default_factory=dict)
+    latest_outcome: dict[int, datetime] = field(default_factory=dict)
+
+    def add(self, crimes: list[NewCrime], pks: list[int]) -> None:
+        for crime, pk in zip(crimes, pks, strict=True):
+            self.crimes[crime.police_uk_id] = LoadedCrime(pk, crime.month, crime.last_outcome)
+
+    def latest_outcome_of(self, pks: Iterable[int]) -> dict[int, datetime]:
+        return {pk: self.latest_outcome[pk] for pk in pks if pk in self.latest_outcome}
+
+    def outcomes_recorded(self, new: list[OutcomeRow], updates: dict[str, Crime]) -> None:
+        """Keep up with what save_new_outcomes wrote: new outcome events and crimes' new last outcomes."""
+        for outcome in new:
+            crime = self.crimes.get(outcome.police_uk_id)
+            if crime is not None:
+                at = noon_on_first_day(outcome.month)
+                if crime.pk not in self.latest_outcome or at > self.latest_outcome[crime.pk]:
+                    self.latest_outcome[crime.pk] = at
+        for police_uk_id, update in updates.items():
+            if police_uk_id in self.crimes:
+                self.crimes[police_uk_id] = replace(self.crimes[police_uk_id], last_outcome=update.last_outcome)
 
 
 def outcome_skip_reason(row: dict[str, str], key: str, seen_keys: set[str]) -> str | None:
@@ -424,58 +473,70 @@ def is_newer_outcome(outcome: OutcomeRow, crime: LoadedCrime, latest_before: dat
 
 def newer_last_outcomes(
     new: list[OutcomeRow], crimes: dict[str, LoadedCrime], latest_before: dict[int, datetime]
-) -> list[Crime]:
-    """Crimes (pk and new last outcome only) whose last outcome the newest of the new outcomes replaces.
-    Of two new outcomes of one crime in the same month, the later row wins."""
+) -> dict[str, Crime]:
+    """Crimes (pk and new last outcome only), by crime ID, whose last outcome the newest of the new outcomes
+    replaces. Of two new outcomes of one crime in the same month, the later row wins."""
     newest: dict[str, OutcomeRow] = {}
     for outcome in new:
         current = newest.get(outcome.police_uk_id)
         if current is None or outcome.month >= current.month:
             newest[outcome.police_uk_id] = outcome
-    return [
-        Crime(pk=crimes[police_uk_id].pk, last_outcome=outcome.outcome)
+    return {
+        police_uk_id: Crime(pk=crimes[police_uk_id].pk, last_outcome=outcome.outcome)
         for police_uk_id, outcome in newest.items()
         if is_newer_outcome(outcome, crimes[police_uk_id], latest_before.get(crimes[police_uk_id].pk))
+    }
+
+
+def save_new_outcomes(outcomes: list[OutcomeRow], report: ImportReport, created: CreatedCrimes) -> None:
+    """Insert the outcomes not already on their crime's timeline and bring last outcomes up to date. Crimes this
+    run created are not looked up (see CreatedCrimes)."""
+    others = {o.police_uk_id for o in outcomes if o.police_uk_id not in created.crimes}
+    crimes = loaded_crimes(others) if others else {}
+    if not_loaded := sum(1 for o in outcomes if o.police_uk_id not in crimes and o.police_uk_id not in created.crimes):
+        report.skipped[SKIP_CRIME_NOT_LOADED] += not_loaded
+    looked_up = [o for o in outcomes if o.police_uk_id in crimes]
+    present, latest_outcome = (
+        timelines_so_far(crimes[o.police_uk_id].pk for o in looked_up) if looked_up else (set(), {})
+    )
+    new = [
+        o
+        for o in outcomes
+        if o.police_uk_id in created.crimes
+        or (o.police_uk_id in crimes and (crimes[o.police_uk_id].pk, o.source_key) not in present)
     ]
-
-
-def save_new_outcomes(outcomes: list[OutcomeRow], report: ImportReport) -> None:
-    """Insert the outcomes not already on their crime's timeline and bring last outcomes up to date."""
-    crimes = loaded_crimes(o.police_uk_id for o in outcomes)
-    report.skipped[SKIP_CRIME_NOT_LOADED] += sum(1 for o in outcomes if o.police_uk_id not in crimes)
-    known = [o for o in outcomes if o.police_uk_id in crimes]
-    if not known:
-        return
-    present, latest_outcome = timelines_so_far(crimes[o.police_uk_id].pk for o in known)
-    new = [o for o in known if (crimes[o.police_uk_id].pk, o.source_key) not in present]
-    report.outcomes_already_present += len(known) - len(new)
+    report.outcomes_already_present += len(looked_up) - sum(1 for o in new if o.police_uk_id in crimes)
     if not new:
         return
+    crimes |= {o.police_uk_id: created.crimes[o.police_uk_id] for o in new if o.police_uk_id in created.crimes}
+    latest_outcome |= created.latest_outcome_of(crimes[o.police_uk_id].pk for o in new)
     updates = newer_last_outcomes(new, crimes, latest_outcome)
     insert_ignoring_conflicts(
         TimelineEvent, OUTCOME_EVENT_FIELDS, [outcome_event(o, crimes[o.police_uk_id].pk) for o in new]
     )
     if updates:
-        Crime.objects.bulk_update(updates, ["last_outcome"])
+        Crime.objects.bulk_update(updates.values(), ["last_outcome"])
+    created.outcomes_recorded(new, updates)
     report.outcomes_loaded += len(new)
     report.last_outcomes_updated += len(updates)
 
 
-def keyed_outcome_row(row: dict[str, str]) -> tuple[dict[str, str], str]:
-    return row, outcome_source_key(row)
+def prepared_outcome_row(row: dict[str, str], seen_keys: set[str]) -> OutcomeRow | str:
+    """The row's outcome, or outcome_skip_reason's reason why it cannot be loaded. Rows must come in file order."""
+    key = outcome_source_key(row)
+    return outcome_skip_reason(row, key, seen_keys) or outcome_from_row(row, key)
 
 
-def import_outcome_rows(rows: Iterable[tuple[dict[str, str], str]], seen_keys: set[str], report: ImportReport) -> None:
-    """Load keyed_outcome_rows."""
+def import_outcome_rows(rows: Iterable[OutcomeRow | str], report: ImportReport, created: CreatedCrimes) -> None:
+    """Load prepared_outcome_rows."""
     for batch in batches(rows):
         outcomes = []
-        for row, key in batch:
-            reason = outcome_skip_reason(row, key, seen_keys)
-            if reason:
-                report.skipped[reason] += 1
+        for outcome_or_reason in batch:
+            if isinstance(outcome_or_reason, str):
+                report.skipped[outcome_or_reason] += 1
             else:
-                outcomes.append(outcome_from_row(row, key))
-        save_new_outcomes(outcomes, report)
+                outcomes.append(outcome_or_reason)
+        save_new_outcomes(outcomes, report, created)
 
 
 # The whole import ------------------------------------------------------------------------------
@@ -508,20 +569,21 @@ def import_police_uk(paths: Iterable[Path | str]) -> ImportReport:
     files = find_files(Path(p) for p in paths)
     report = ImportReport(areas_loaded=ensure_areas_loaded() is not None)
     context = StreetContext.load()
-    seen_outcome_keys: set[str] = set()
+    created = CreatedCrimes()
+    seen_outcome_keys: set[str] = set()  # only the reading thread uses it, one file after another
 
     def street(path: Path) -> list[tuple[str, NewCrime | str]]:
-        return [prepared_street_row(row, context) for row in read_rows(path)]
+        return prepared_street_rows(read_rows(path), context)
 
-    def outcomes(path: Path) -> list[tuple[dict[str, str], str]]:
-        return [keyed_outcome_row(row) for row in read_rows(path)]
+    def outcomes(path: Path) -> list[OutcomeRow | str]:
+        return [prepared_outcome_row(row, seen_outcome_keys) for row in read_rows(path)]
 
     in_order = [(STREET, path) for path in files[STREET]] + [(OUTCOMES, path) for path in files[OUTCOMES]]
     readers = [partial(street if kind == STREET else outcomes, path) for kind, path in in_order]
     for (kind, path), rows in zip(in_order, read_ahead(readers), strict=True):
         with transaction.atomic():
             if kind == STREET:
-                import_street_rows(counted_rows(path, rows, report), context, report)
+                import_street_rows(counted_rows(path, rows, report), context, report, created)
             else:
-                import_outcome_rows(counted_rows(path, rows, report), seen_outcome_keys, report)
+                import_outcome_rows(counted_rows(path, rows, report), report, created)
     return report
