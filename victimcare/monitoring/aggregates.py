@@ -153,7 +153,6 @@ COMMITMENT_FACT_FIELDS = ("month", "due_at", "kind", "standard", "organisation_i
 SURVEY_FACT_FIELDS = ("month", "organisation_id", "area", "category", "enhanced", "updates", "groups", "ratings")
 
 
-@transaction.atomic
 def recount_commitment(commitment: Commitment, dimensions: dict | None = None) -> None:
     """Move `commitment` out of the cells it counted towards and into the ones it counts towards now."""
     recount_commitments([commitment], None if dimensions is None else {commitment.case_id: dimensions})
