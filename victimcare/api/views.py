@@ -76,7 +76,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return visible_cases(self.request.user).select_related(
             "crime__local_authority", "victim", "unit", "officer"
-        )
+        ).order_by("-opened_at", "-id")  # newest first, in a fixed order for paging (cases_case_unit_newest)
 
     def get_object(self):
         case = get_case_for_user(self.request.user, self.kwargs["pk"], what=access_log_what(self.request, self),

@@ -18,7 +18,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        counted = self.object_list[:COUNT_CAP + 1].count()  # COUNT over a LIMITed subquery: reads at most the cap
+        rows = self.object_list[:COUNT_CAP + 1]
+        # A queryset: COUNT over a LIMITed subquery, which reads at most the cap. A list is already in memory.
+        counted = rows.count() if hasattr(rows, "query") else len(rows)
         self.count_is_capped = counted > COUNT_CAP
         return min(counted, COUNT_CAP)
 
