@@ -1,8 +1,10 @@
 """A task worker whose clock is a day ahead: it queues the overdue sweep and runs it through `manage.py db_worker
 --batch` (TASK_WORKER=1, the database backend), then prints, as the last line, JSON: how many commitments the sweep
 recorded, the seconds the task ran (from its result row), the moment it swept as of, and this worker's memory.
+Then, in the same worker (so warm, as a long-running worker is), the next scheduled round: the sweep again
+--round-minutes later (charter_scheduler runs it every five minutes), under "scheduled_round".
 
-    .venv/bin/python bench/task_worker.py [--days-ahead 1]      (DATABASE_URL etc. from the environment)
+    .venv/bin/python bench/task_worker.py [--days-ahead 1] [--round-minutes 5]    (DATABASE_URL etc. from the env)
 
 The sweep runs as of a day after the later of now and the last time anything was recorded overdue, so that each run
 on the same database (bench/run.py --reuse) finds a fresh day's worth of newly overdue commitments.
@@ -37,26 +39,34 @@ def shift_clock(days_ahead: float) -> dt.datetime:
     return as_of
 
 
-def main(days_ahead: float) -> None:
-    os.environ["TASK_WORKER"] = "1"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "victimcare.settings")
-    import django
+def run_sweep(sweep_task, as_of: dt.datetime) -> dict:
     from django.core.management import call_command
-
-    django.setup()
     from django_tasks_db.models import DBTaskResult
 
-    from victimcare.charter.tasks import sweep_overdue_commitments
-
-    as_of = shift_clock(days_ahead)
-    queued = sweep_overdue_commitments.enqueue()
+    queued = sweep_task.enqueue()
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
     result = DBTaskResult.objects.get(pk=queued.id)
-    print(json.dumps({
+    return {
         "status": result.status,
         "recorded": result.return_value,
         "seconds": (result.finished_at - result.started_at).total_seconds() if result.finished_at else None,
         "as_of": as_of.isoformat(),
+    }
+
+
+def main(days_ahead: float, round_minutes: float) -> None:
+    os.environ["TASK_WORKER"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "victimcare.settings")
+    import django
+
+    django.setup()
+    from victimcare.charter.tasks import sweep_overdue_commitments
+
+    day = run_sweep(sweep_overdue_commitments, shift_clock(days_ahead))
+    scheduled = run_sweep(sweep_overdue_commitments, shift_clock(round_minutes / (24 * 60)))
+    print(json.dumps({
+        **day,
+        "scheduled_round": {**scheduled, "minutes": round_minutes},
         "rss_mib": round(rss_mib(os.getpid()), 1),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }))
@@ -65,4 +75,6 @@ def main(days_ahead: float) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--days-ahead", type=float, default=1.0)
-    main(parser.parse_args().days_ahead)
+    parser.add_argument("--round-minutes", type=float, default=5.0)
+    arguments = parser.parse_args()
+    main(arguments.days_ahead, arguments.round_minutes)
