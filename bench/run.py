@@ -1,6 +1,7 @@
 """Victim Care's benchmarks on PostgreSQL, in one command (bench/README.md):
 
     .venv/bin/python bench/run.py [--cases N] [--reuse [DATABASE]] [--out bench/results/NAME.json]
+    .venv/bin/python bench/run.py --only import-load [--repeat N]     (import_police_uk's load rate alone)
 
 1. load rates of the case generator and of import_police_uk beside a plain COPY of the same rows (bench/load.py);
 2. server time and queries of the pages people wait for (bench/pages.py);
@@ -78,20 +79,27 @@ def measure_generator(args, base: str, bench_db: str, folder: Path) -> list[dict
     return measured
 
 
-def measure_loads(args, bench_db: str) -> dict:
+def measure_import(base: str, folder: Path) -> dict:
     from load import measure_load
 
+    print("Timing import_police_uk ...", flush=True)
+    imported = measure_load("import_police_uk", base, f"{PREFIX}import", lambda db: timed_command(
+        serving_environment(db), "import_police_uk", str(POLICE_UK)), folder)
+    drop_database(f"{PREFIX}import")
+    return imported.as_dict() | {"load_average_after": load_average()}
+
+
+def measure_loads(args, bench_db: str) -> dict:
+    """The loads' rates; with --only import-load, import_police_uk's alone, --repeat times (no generated database)."""
     base = f"{PREFIX}base"
     folder = Path(tempfile.mkdtemp(prefix="victimcare-bench-rows-"))
     loads = {}
     try:
         print(f"Making the base database {base} ...", flush=True)
         loads["base"] = make_base(base)
-        print("Timing import_police_uk ...", flush=True)
-        imported = measure_load("import_police_uk", base, f"{PREFIX}import", lambda db: timed_command(
-            serving_environment(db), "import_police_uk", str(POLICE_UK)), folder)
-        drop_database(f"{PREFIX}import")
-        loads["loaders"] = [imported.as_dict()]
+        loads["loaders"] = [measure_import(base, folder) for _ in range(args.repeat if args.only else 1)]
+        if args.only:
+            return loads
         if GENERATOR.exists():
             loads["loaders"][:0] = measure_generator(args, base, bench_db, folder)
         else:
@@ -158,7 +166,8 @@ def measure(args, bench_db: str, results: dict) -> None:
 
 
 def table(results: dict) -> str:
-    lines = [f"Victim Care benchmarks: {results['database']}, {results.get('cases', '?'):,} cases; "
+    cases = "" if results["arguments"]["only"] else f", {results.get('cases', '?'):,} cases"
+    lines = [f"Victim Care benchmarks: {results['database']}{cases}; "
              f"{results['machine']['cpu']}, {results['machine']['cores']} cores, "
              f"PostgreSQL {results['machine']['postgresql']}, commit {results['machine']['commit']}",
              f"Load average (1, 5, 15 min) before: {results['machine']['load_average_before']}, "
@@ -172,6 +181,8 @@ def table(results: dict) -> str:
                          f"{load['rows_per_second']:>10,}"
                          + (f"{ceiling:>13,}{load['ratio']:>8.2f}" if ceiling else f"{'(not run)':>13}{'':>8}"))
         lines.append("")
+    if "pages" not in results:  # --only import-load
+        return "\n".join(lines)
     lines += ["Server time (ms) and queries per request",
               f"  {'page':<25}{'path':<20}{'n':>5}{'p50':>8}{'p95':>8}{'p99':>8}{'queries':>9}"]
     for page in results["pages"]:
@@ -227,11 +238,20 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
     parser.add_argument("--connections", type=int, default=8, help="concurrent HTTP connections (default 8)")
     parser.add_argument("--http-seconds", type=int, default=20, help="seconds of load per view (default 20)")
+    parser.add_argument("--only", choices=["import-load"],
+                        help="import-load: only import_police_uk's load rate beside plain COPY (on a copy of the "
+                             "base, then dropped); no generation, pages, HTTP or sweep")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --only import-load: time it this many times, one after the other (default 1)")
     args = parser.parse_args()
 
-    bench_db = args.reuse or f"{PREFIX}{args.cases}"
+    bench_db = "import-load" if args.only else args.reuse or f"{PREFIX}{args.cases}"
     arguments = vars(args) | {"out": str(args.out) if args.out else None}
     results = {"database": bench_db, "machine": machine(), "arguments": arguments}
+    if args.only:
+        results["load"] = measure_loads(args, bench_db)
+        finish(results, bench_db)
+        return
     if args.reuse is not None:
         if not database_exists(bench_db):
             sys.exit(f"No database {bench_db}: run without --reuse first.")
@@ -248,13 +268,20 @@ def main() -> None:
         measure(args, bench_db, results)
     finally:
         shutil.rmtree(os.environ["BENCH_OUTBOX_DIR"], ignore_errors=True)
+    finish(results, bench_db)
+
+
+def finish(results: dict, bench_db: str) -> None:
+    """Print the table and write the JSON."""
     results["machine"]["load_average_after"] = load_average()
     print()
     print(table(results))
-    out = args.out or REPO / "bench" / "results" / f"{bench_db}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
+    out = results["arguments"]["out"]
+    out = Path(out) if out else REPO / "bench" / "results" / f"{bench_db}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"\nWritten to {out}. The database {bench_db} is kept: --reuse {bench_db} times it again.")
+    print(f"\nWritten to {out}." + ("" if results["arguments"]["only"] else
+                                    f" The database {bench_db} is kept: --reuse {bench_db} times it again."))
 
 
 if __name__ == "__main__":
