@@ -6,6 +6,7 @@ the clashing ones, as they always are elsewhere (SQLite). Either way the model's
 insert_all_or_none inserts rows expected to be new without looking first: all of them, or, on a clash, none.
 """
 
+import json
 from collections.abc import Collection, Iterable, Sequence
 
 from django.db import IntegrityError, connection, models, transaction
@@ -98,10 +99,16 @@ def copy_rows(model: type[models.Model], field_names: Sequence[str], rows: list[
         if json_positions:
             row = list(row)
             for index in json_positions:
-                row[index] = fields[index].get_db_prep_save(row[index], connection)
+                row[index] = as_json(fields[index], row[index])
         return row
 
     copy_into(model._meta.db_table, [field.column for field in fields], map(complete, rows))
+
+
+def as_json(field: models.JSONField, value):
+    """The JSON text COPY writes to a JSON column: what get_db_prep_save would send, without its adapter object
+    per row (COPY's text format sends text either way)."""
+    return None if value is None else json.dumps(value, cls=field.encoder)
 
 
 def copy_into(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
