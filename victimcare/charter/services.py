@@ -181,31 +181,13 @@ def _remind_owners(overdue: list[tuple[Commitment, TimelineEvent]], at) -> None:
     """An email to each overdue commitment's owner in person, through the outbox, once (the message's key):
     the messages queue_message would write, written together. An owner with no email address goes through
     queue_message itself, which holds the message back and says so on the timeline."""
-    from victimcare.notifications.models import Message, MessageChannel
-    from victimcare.notifications.services import _render, _wake_sender_on_commit, queue_message
+    from victimcare.notifications.services import StaffEmail, queue_staff_emails
 
-    queued = set(Message.objects.filter(key__in=[_reminder_key(commitment) for commitment, _ in overdue])
-                 .values_list("key", flat=True))
-    messages = []
-    for commitment, event in overdue:
-        key, owner = _reminder_key(commitment), commitment.owner_person
-        if key in queued:
-            continue
-        context = _reminder_context(commitment)
-        if not owner.email:
-            queue_message("staff_reminder", case=commitment.case, staff_user=owner, cause=event, at=at, key=key,
-                          context=context)
-            continue
-        subject, body = _render("staff_reminder", MessageChannel.EMAIL, "en",
-                                {"case": commitment.case, "victim": commitment.case.victim, "staff_user": owner,
-                                 **context})
-        messages.append(Message(kind="staff_reminder", case_id=commitment.case_id, staff_user_id=owner.pk,
-                                channel=MessageChannel.EMAIL, language="en", to=owner.email, subject=subject,
-                                body=body, cause_id=event.pk, key=key, created_at=at, not_before=at,
-                                next_attempt_at=at))
-    if messages:
-        Message.objects.bulk_create(messages)
-        _wake_sender_on_commit(messages[0])
+    queue_staff_emails("staff_reminder", [
+        StaffEmail(case=commitment.case, staff_user=commitment.owner_person, cause=event,
+                   key=_reminder_key(commitment), context=_reminder_context(commitment))
+        for commitment, event in overdue
+    ], at=at)
 
 
 def _reminder_key(commitment: Commitment) -> str:

@@ -8,6 +8,7 @@ sign-in code) goes at once even in their quiet hours, but never to an address th
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
@@ -65,6 +66,40 @@ def queue_message(kind: str, *, case=None, victim=None, staff_user=None, context
     else:
         _wake_sender_on_commit(message)
     return message
+
+
+@dataclass(frozen=True)
+class StaffEmail:
+    """One email to a member of staff about their case, for queue_staff_emails."""
+    case: object
+    staff_user: object
+    cause: object
+    key: str
+    context: dict
+
+
+def queue_staff_emails(kind: str, emails: list[StaffEmail], *, at) -> None:
+    """The messages queue_message would write for each of `emails` (staff, so always by email, in English), written
+    together: one query for the keys already used (those are skipped) and one insert. Staff with no email address go
+    through queue_message one by one, which holds the message back and says so on the timeline."""
+    used = set(Message.objects.filter(key__in=[email.key for email in emails]).values_list("key", flat=True))
+    messages = []
+    for email in emails:
+        if email.key in used:
+            continue
+        if not email.staff_user.email:
+            queue_message(kind, case=email.case, staff_user=email.staff_user, cause=email.cause, at=at,
+                          key=email.key, context=email.context)
+            continue
+        subject, body = _render(kind, MessageChannel.EMAIL, "en", {
+            "case": email.case, "victim": email.case.victim, "staff_user": email.staff_user, **email.context})
+        messages.append(Message(kind=kind, case_id=email.case.pk, staff_user_id=email.staff_user.pk,
+                                channel=MessageChannel.EMAIL, language="en", to=email.staff_user.email,
+                                subject=subject, body=body, cause_id=email.cause.pk, key=email.key, created_at=at,
+                                not_before=at, next_attempt_at=at))
+    if messages:
+        Message.objects.bulk_create(messages)
+        _wake_sender_on_commit(messages[0])
 
 
 def _already_queued(key: str) -> Message | None:
