@@ -230,3 +230,25 @@ def test_a_unit_with_no_area_leaves_a_place_not_found_unrouted_and_listed(office
     routed = record(officer, WEDNESDAY, **in_ward(STOW_HILL))
     assert list(services.unrouted_cases(case.__class__.objects.all())) == [case]
     assert routed.pk != case.pk
+
+
+def test_the_case_page_panel_shows_the_action_noted_and_reads_actions_only_when_there_are_some(
+        client, officer, west, neighbourhood):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    case = record(officer, WEDNESDAY, **in_ward(STOW_HILL))
+    page = reverse("cases:detail", kwargs={"case_id": case.pk})
+    client.force_login(officer)
+    client.get(page)
+    with CaptureQueriesContext(connection) as before:
+        html = client.get(page).content.decode()
+    assert "None noted yet" in html
+    assert not any(q["sql"].startswith('SELECT "neighbourhood_localaction"') for q in before.captured_queries)
+
+    services.note_local_action(IncidentNotice.objects.get(), "Extra patrols on Stow Hill", actor=neighbourhood)
+    with CaptureQueriesContext(connection) as after:
+        html = client.get(page).content.decode()
+    assert "Extra patrols on Stow Hill" in html and "None noted yet" not in html
+    assert len(after.captured_queries) == len(before.captured_queries) + 1

@@ -1,9 +1,9 @@
 """The neighbourhood panel on the police case page: which team was told, when, whether it acknowledged
-(or when that is due), and the local action it noted. Two queries whatever the data: the notices with
-their team, ward and commitment, and their local actions."""
+(or when that is due), and the local action it noted. One query, the notices with their team, ward and
+commitment and whether each noted any action; a second, their actions, only when one did (most never do)."""
 
 from django import template
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from victimcare.cases import access
@@ -14,9 +14,14 @@ register = template.Library()
 
 @register.inclusion_tag("neighbourhood/case_panel.html", takes_context=True)
 def neighbourhood_panel(context, case, may_act):
-    notices = IncidentNotice.objects.filter(crime_id=case.crime_id).select_related(
-        "team", "ward", "commitment", "acknowledged_by").prefetch_related(
-        Prefetch("local_actions", queryset=LocalAction.objects.select_related("noted_by")))
+    notices = list(IncidentNotice.objects.filter(crime_id=case.crime_id).select_related(
+        "team", "ward", "commitment", "acknowledged_by").annotate(
+        noted_action=Exists(LocalAction.objects.filter(notice=OuterRef("pk")))))
+    for notice in notices:
+        if not notice.noted_action:  # nothing to read: the panel says none noted yet
+            notice._prefetched_objects_cache = {"local_actions": LocalAction.objects.none()}
+    prefetch_related_objects([n for n in notices if n.noted_action],
+                             Prefetch("local_actions", queryset=LocalAction.objects.select_related("noted_by")))
     now = timezone.now()
     rows = [{"notice": n, **n.acknowledgement(now)} for n in notices]
     request = context.get("request")
