@@ -58,6 +58,9 @@ class Case(models.Model):
             # The case list: a unit's cases, newest first, a page at a time, read in index order and cut.
             models.Index(fields=["unit", "-opened_at", "-id"], name="cases_case_unit_newest"),
             models.Index(fields=["-opened_at", "-id"], name="cases_case_newest"),
+            # The team view: a unit's open cases and their officers, read from the index alone (PostgreSQL).
+            models.Index(fields=["unit"], include=["id", "officer"], condition=models.Q(status="open"),
+                         name="cases_case_open_unit"),
         ]
 
     def __str__(self) -> str:
