@@ -104,7 +104,7 @@ def measure_loads(args, bench_db: str) -> dict:
             loads["loaders"][:0] = measure_generator(args, base, bench_db, folder)
         else:
             create_database(bench_db, template=base)
-        print(f"ANALYZE {bench_db} ...", flush=True)
+        print(f"VACUUM ANALYZE {bench_db} ...", flush=True)
         analyze(bench_db)
     finally:
         drop_database(base)
