@@ -2,9 +2,11 @@
 merged, and applied in one sorted order, one upsert per kind of cell, under one advisory lock on
 PostgreSQL (see CELLS_LOCK), so transactions touching the same cells never wait on each other in a cycle."""
 
+import sqlite3
 from collections import defaultdict
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
+from django.db.models import JSONField
 
 from victimcare.charter.models import Commitment
 from victimcare.equality.groups import CHARACTERISTICS
@@ -73,15 +75,21 @@ def _lock_cells() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CELLS_LOCK])
 
 
+def apply_moves(moves: dict) -> int:
+    """Add `moves` to the cells, under the cells' lock, one upsert per kind of cell, survey cells included (their
+    ratings added in SQL): for many cells at once, such as a generated batch's. Call inside a transaction.
+    Returns how many cells were moved."""
+    _lock_cells()
+    by_model = _by_model(moves)
+    for model, cells in by_model.items():
+        _upsert(model, cells)
+    return sum(len(cells) for cells in by_model.values())
+
+
 def _apply(moves: dict) -> None:
     """One upsert statement per kind of cell, rows in sorted order; survey cells, with their ratings in
     JSON, one at a time under a row lock."""
-    by_model: dict = defaultdict(list)
-    for (_, key_items), move in sorted(moves.items(), key=lambda item: (item[0][0], repr(item[0][1]))):
-        counts = {name: delta for name, delta in move["counts"].items() if delta}
-        if counts:
-            by_model[move["model"]].append((dict(key_items), counts))
-    for model, cells in by_model.items():
+    for model, cells in _by_model(moves).items():
         if model is SatisfactionCell:
             for key, counts in cells:
                 _bump_satisfaction(key, counts)
@@ -89,30 +97,95 @@ def _apply(moves: dict) -> None:
             _upsert(model, cells)
 
 
+def _by_model(moves: dict) -> dict:
+    """{model: [(key, counts), ...]}: the cells that move, in sorted order, with the counts that change."""
+    by_model: dict = defaultdict(list)
+    for (_, key_items), move in sorted(moves.items(), key=lambda item: (item[0][0], repr(item[0][1]))):
+        counts = {name: delta for name, delta in move["counts"].items() if delta}
+        if counts:
+            by_model[move["model"]].append((dict(key_items), counts))
+    return by_model
+
+
+# Added to what a cell holds (with its ratings, on survey cells) rather than naming it.
+ADDED_FIELDS = COUNT_FIELDS | {"answered", "ratings"}
+UPSERT_ROWS = 10_000  # rows per statement at most (SQLite: fewer, as its limit on parameters allows)
+
+
 def _upsert(model, cells: list[tuple[dict, dict]]) -> None:
-    """INSERT ... ON CONFLICT DO UPDATE adding the counts (the same SQL on PostgreSQL and SQLite)."""
+    """INSERT ... ON CONFLICT DO UPDATE adding the counts, the survey cells' ratings included, in statements of as
+    many rows as the database takes. The rows: on PostgreSQL one array parameter per column, unnested (a
+    parameter per value is slow to send for thousands of rows); on SQLite a parameter per value."""
+    db = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the proxy: many values are prepared here
     (constraint,) = model._meta.constraints
-    count_fields = [field for field in model._meta.concrete_fields if field.name in COUNT_FIELDS]
-    key_fields = [field for field in model._meta.concrete_fields
-                  if field.name not in COUNT_FIELDS and not field.primary_key]
-    conflict = [model._meta.get_field(name) for name in constraint.fields]
-    quote, table = connection.ops.quote_name, connection.ops.quote_name(model._meta.db_table)
-    columns = [*key_fields, *count_fields]
-    values, params = [], []
-    for key, counts in cells:
-        values.append("(" + ", ".join(["%s"] * len(columns)) + ")")
-        params += [field.get_db_prep_save(key[field.name], connection) for field in key_fields]
-        params += [counts.get(field.name, 0) for field in count_fields]
-    additions = ", ".join(f"{quote(f.column)} = {table}.{quote(f.column)} + excluded.{quote(f.column)}"
-                          for f in count_fields)
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    count_fields = [field for field in fields if field.name in ADDED_FIELDS and field.name != "ratings"]
+    key_fields = [field for field in fields if field.name not in ADDED_FIELDS]
+    ratings_field = model._meta.get_field("ratings") if model is SatisfactionCell else None
+    columns = [*key_fields, *count_fields, *([ratings_field] if ratings_field else [])]
+    quote, table = db.ops.quote_name, db.ops.quote_name(model._meta.db_table)
+    additions = [f"{quote(f.column)} = {table}.{quote(f.column)} + excluded.{quote(f.column)}" for f in count_fields]
+    if ratings_field:
+        additions.append(f"{quote(ratings_field.column)} = {_ratings_sum(db, table, quote(ratings_field.column))}")
     names = ", ".join(quote(f.column) for f in columns)
-    keys = ", ".join(quote(f.column) for f in conflict)
-    rows = ", ".join(values)
-    # SQL built from strings, but safely: table and column names come from the models, quoted; every value is a
-    # parameter.
-    sql = f"INSERT INTO {table} ({names}) VALUES {rows} ON CONFLICT ({keys}) DO UPDATE SET {additions}"  # noqa: S608  # nosec B608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    keys = ", ".join(quote(model._meta.get_field(name).column) for name in constraint.fields)
+    for chunk in _chunks(db, cells, len(columns)):
+        rows = [[*(key[field.name] for field in key_fields), *(counts.get(field.name, 0) for field in count_fields),
+                 *([_ratings(counts)] if ratings_field else [])] for key, counts in chunk]
+        source, params = _rows_source(db, columns, rows)
+        # SQL built from strings, but safely: table, column and type names come from the models, quoted; stage
+        # names are the code's own constants, quoted; every value is a parameter.
+        sql = (f"INSERT INTO {table} ({names}) {source} "  # nosec B608
+               f"ON CONFLICT ({keys}) DO UPDATE SET {', '.join(additions)}")
+        with db.cursor() as cursor:
+            cursor.execute(sql, params)
+
+
+def _chunks(db, cells: list, columns: int):
+    if db.vendor == "sqlite":
+        size = max(1, db.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // columns)
+    else:
+        size = UPSERT_ROWS
+    for start in range(0, len(cells), size):
+        yield cells[start:start + size]
+
+
+def _rows_source(db, columns: list, rows: list[list]) -> tuple[str, list]:
+    if db.vendor == "postgresql":
+        arrays = ", ".join(f"%s::{field.db_type(db)}[]" for field in columns)
+        # psycopg adapts dates, text, numbers and booleans itself (as Django would pass them); JSON needs Django's.
+        params = [[field.get_db_prep_save(row[index], db) for row in rows] if isinstance(field, JSONField)
+                  else [row[index] for row in rows] for index, field in enumerate(columns)]
+        return f"SELECT * FROM unnest({arrays})", params  # noqa: S608 - types from the models  # nosec B608
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    params = [field.get_db_prep_save(value, db)
+              for values in rows for field, value in zip(columns, values, strict=True)]
+    return "VALUES " + ", ".join([row] * len(rows)), params
+
+
+def _ratings(counts: dict) -> dict:
+    """A survey cell's moves as its ratings: {stage: [how many rated 1, ..., how many rated 5]}."""
+    return {stage: [counts.get(f"{stage}:{rating}", 0) for rating in range(1, 6)] for stage in STAGES}
+
+
+def _ratings_sum(db, table: str, column: str) -> str:
+    """SQL for the cell's ratings plus the new row's (`excluded`), stage by stage and rating by rating, in STAGES
+    order, as _ratings writes them."""
+    def literal(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    if db.vendor == "postgresql":
+        def count(row: str, stage: str, index: int) -> str:
+            return f"COALESCE(({row}.{column} -> {literal(stage)} ->> {index})::integer, 0)"
+        build_object, build_array = "jsonb_build_object", "jsonb_build_array"
+    else:
+        def count(row: str, stage: str, index: int) -> str:
+            return f"COALESCE(json_extract({row}.{column}, {literal(f'$.{stage}[{index}]')}), 0)"
+        build_object, build_array = "json_object", "json_array"
+    stages = (f"{literal(stage)}, {build_array}("
+              + ", ".join(f"{count(table, stage, index)} + {count('excluded', stage, index)}" for index in range(5))
+              + ")" for stage in STAGES)
+    return f"{build_object}({', '.join(stages)})"
 
 
 def _bump_satisfaction(key: dict, counts: dict) -> None:
