@@ -1,8 +1,8 @@
 """The Commissioner's figures for generated cases, counted as the cases are made, with the monitoring
 app's own functions (the same facts and cell moves `rebuild_figures` would make), so a generated database
-needs no rebuild. Facts are bulk-written with the other rows. Cell counts are kept in memory for the whole
-run (cells are few beside facts) and written once at the end: the cells already there are read in, added
-to, and written back in bulk."""
+needs no rebuild. Facts are bulk-written with the other rows. One `Figures` holds one batch's cell moves: it
+travels with the batch to the writer, which adds them to the cells already there (monitoring's own upsert) in
+the batch's transaction, so memory is bounded by a batch and a failed batch counts nothing."""
 
 from collections import Counter
 from datetime import date
@@ -11,15 +11,14 @@ from types import SimpleNamespace
 from victimcare.charter.calendar import LONDON
 from victimcare.equality.groups import groups_for
 from victimcare.generator.life import CaseLife
-from victimcare.generator.rows import Rows
 from victimcare.monitoring import aggregates
 from victimcare.monitoring.facts import bucket_of, commitment_fact, month_of, updates_timeliness
-from victimcare.monitoring.models import CommitmentFact, SatisfactionCell, SurveyFact
-from victimcare.monitoring.rebuild import CELLS
-from victimcare.satisfaction.models import STAGES
+from victimcare.monitoring.models import CommitmentFact, SurveyFact
 
 
 class Figures:
+    """The cell moves of one batch of cases, counted as they are made, and added to the cells by `apply`."""
+
     def __init__(self):
         self.moves = aggregates.new_moves()
         # Commitments counted by everything their cell moves depend on (minutes only as its bucket): far
@@ -71,41 +70,10 @@ class Figures:
         aggregates.survey_moves(fact, +1, self.moves)
         life.rows.add(SurveyFact, survey_id=survey_id, **fact)
 
-    def write_cells(self, rows: Rows) -> int:
-        """Replace every cell with the ones there plus the counts made; call in a transaction, then write
-        `rows`. Returns how many cells there are."""
+    def apply(self) -> int:
+        """Add this batch's moves to the cells; call in the batch's transaction. Returns how many cells moved."""
         self._move_facts()
-        for model in CELLS:
-            for cell in model.objects.all().iterator(chunk_size=5000):
-                key = {name: getattr(cell, name) for name in _key_fields(model)}
-                if model is SatisfactionCell:
-                    counts = {"answered": cell.answered, **_rating_counts(cell.ratings)}
-                else:
-                    counts = {name: getattr(cell, name) for name in _count_fields(model)}
-                aggregates._add(self.moves, model, key, counts)
-            model.objects.all().delete()
-        for (_, key_items), move in self.moves.items():
-            model, counts = move["model"], move["counts"]
-            if model is SatisfactionCell:
-                ratings = {stage: [counts.get(f"{stage}:{rating}", 0) for rating in range(1, 6)] for stage in STAGES}
-                rows.add(model, **dict(key_items), answered=counts["answered"], ratings=ratings)
-            else:
-                rows.add(model, **dict(key_items), **{name: counts.get(name, 0) for name in _count_fields(model)})
-        return len(self.moves)
-
-
-def _rating_counts(ratings: dict) -> dict:
-    return {f"{stage}:{rating}": ratings.get(stage, [0] * 5)[rating - 1] for stage in STAGES for rating in range(1, 6)}
-
-
-def _count_fields(model) -> list[str]:
-    return [field.name for field in model._meta.concrete_fields if field.name in aggregates.COUNT_FIELDS]
-
-
-def _key_fields(model) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields
-            if field.name not in aggregates.COUNT_FIELDS and not field.primary_key
-            and field.name not in ("answered", "ratings")]
+        return aggregates.apply_moves(self.moves)
 
 
 def _london_day(life: CaseLife) -> date:

@@ -1,5 +1,5 @@
 """Generate N cases over the chosen years, day by day in time order (so crime references run in order and
-repeat victims come back), in batches each written in one transaction."""
+repeat victims come back), in batches each written in one transaction with its figures."""
 
 import calendar
 import math
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from importlib import import_module
 
-from django.db import connection, connections, transaction
+from django.db import connection, connections, reset_queries, transaction
 from django.utils import timezone
 
 from victimcare.accounts.models import User
@@ -42,7 +42,7 @@ class GenerationReport:
     rows: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     officers_added: int = 0
-    cells: int = 0
+    cells: int = 0  # cell moves applied, batch by batch (a cell moved by several batches counts once in each)
     waiting_seconds: float = 0.0  # the writer waiting for the next batch to be made
 
     @property
@@ -82,12 +82,9 @@ def generate(cases: int, *, years: int = 10, seed: int = 1, now: datetime | None
             break
         with transaction.atomic():
             write(made.rows, made.batch_start)
-            if made.cells is not None:
-                cells = Rows(IdCounters({}))
-                report.cells = made.cells.write_cells(cells)
-                write(cells.by_table, cells.ids.batch_start)
-                report.rows.update(cells.counts())
+            report.cells += made.figures.apply()
             ReferenceNumbers.save(made.references)
+        reset_queries()  # with DEBUG on, the log of the last 9,000 statements would hold each batch's big upserts
         report.cases += made.cases
         report.rows.update({name: len(rows) for name, (_, rows) in made.rows.items()})
         if progress and made.cases:
@@ -123,13 +120,13 @@ class Plan:
 @dataclass
 class Batch:
     """One transaction's worth: {table: (model label, rows)}, where each table's ids started, the crime
-    reference counters, and (in the last) the figures' cell counts."""
+    reference counters, and the moves of the figures' cells for its cases."""
 
     rows: dict
     batch_start: dict
     references: dict
     cases: int
-    cells: Figures | None = None
+    figures: Figures
 
 
 def make_batches(plan: Plan):
@@ -149,10 +146,10 @@ def make_batches(plan: Plan):
             figures.count_survey(life, dimensions, survey_id, answered_at, ratings)
         made += 1
         if made == plan.batch:
-            yield Batch(rows.by_table, ids.batch_start, dict(plan.references.last), made)
+            yield Batch(rows.by_table, ids.batch_start, dict(plan.references.last), made, figures)
             ids.begin_batch()
-            rows, made = Rows(ids), 0
-    yield Batch(rows.by_table, ids.batch_start, dict(plan.references.last), made, cells=figures)
+            rows, made, figures = Rows(ids), 0, Figures()
+    yield Batch(rows.by_table, ids.batch_start, dict(plan.references.last), made, figures)
 
 
 def in_another_process(produce, plan: Plan, queued: int = 2):
