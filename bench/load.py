@@ -7,7 +7,7 @@ differs. The ratio is loader rate / COPY rate.
 
 Which rows the loader wrote: the base (the demo) is small, so the text of each of its rows is kept before the load.
 In a table with a single integer primary key: every row above the largest key there was, and any row at or below it
-that is new or changed (the generator replaces the figures' cells, reusing their ids; import_police_uk brings a
+that is new or changed (the generator adds to the figures' existing cells in place; import_police_uk brings a
 crime's last outcome up to date). In any other table: rows whose text is new. Base rows the loader changed or
 deleted are deleted from the ceiling's copy first, untimed, so that the same rows fit there as they did; a changed
 row is then written again by the timed COPY.
