@@ -202,7 +202,7 @@ def test_charge_to_sentence(page, context, live_server, personas, scene, languag
     owed = set(Commitment.objects.filter(case=case).values_list("kind", "status"))
     assert ("vcs_referral", "open") in owed  # 18 months for a violent offence
     assert ("witness_needs_assessment", "met") in owed and ("offer_vps", "met") in owed
-    journey.go(detail, "court-case-after-sentence")
+    journey.go(detail + "?timeline=all", "court-case-after-sentence")  # every entry, not the newest 20
     timeline = page.locator(".moj-timeline").inner_text()
     steps = TimelineEvent.objects.filter(case=case, kind__in=(
         Kind.PROSECUTION_STARTED, Kind.COURT_NEWS_RECEIVED, Kind.COURT_NEWS_TOLD, Kind.WITNESS_NEEDS_ASSESSED,

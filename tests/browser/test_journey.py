@@ -234,6 +234,9 @@ def test_the_whole_journey(page, context, live_server, personas, newport, langua
     case.refresh_from_db()
     assert case.status == Case.Status.CLOSED
     assert not case.commitments.open().exists()
+    # The case page shows the newest entries; the journey made more, so the whole timeline is a link away.
+    page.locator("main a[href='?timeline=all#timeline']").click()
+    page.wait_for_url("**?timeline=all#timeline")
     timeline = page.locator(".moj-timeline").inner_text()
     events = {event.kind: event for event in TimelineEvent.objects.filter(case=case)}
     with translation.override(language):
