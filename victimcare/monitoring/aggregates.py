@@ -5,7 +5,7 @@ PostgreSQL (see CELLS_LOCK), so transactions touching the same cells never wait 
 import sqlite3
 from collections import defaultdict
 
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import JSONField
 
 from victimcare.charter.models import Commitment
@@ -80,21 +80,16 @@ def apply_moves(moves: dict) -> int:
     ratings added in SQL): for many cells at once, such as a generated batch's. Call inside a transaction.
     Returns how many cells were moved."""
     _lock_cells()
+    return _apply(moves)
+
+
+def _apply(moves: dict) -> int:
+    """One upsert statement per kind of cell, rows in sorted order (the caller holds the cells' lock). Returns how
+    many cells were moved."""
     by_model = _by_model(moves)
     for model, cells in by_model.items():
         _upsert(model, cells)
     return sum(len(cells) for cells in by_model.values())
-
-
-def _apply(moves: dict) -> None:
-    """One upsert statement per kind of cell, rows in sorted order; survey cells, with their ratings in
-    JSON, one at a time under a row lock."""
-    for model, cells in _by_model(moves).items():
-        if model is SatisfactionCell:
-            for key, counts in cells:
-                _bump_satisfaction(key, counts)
-        else:
-            _upsert(model, cells)
 
 
 def _by_model(moves: dict) -> dict:
@@ -186,28 +181,6 @@ def _ratings_sum(db, table: str, column: str) -> str:
               + ", ".join(f"{count(table, stage, index)} + {count('excluded', stage, index)}" for index in range(5))
               + ")" for stage in STAGES)
     return f"{build_object}({', '.join(stages)})"
-
-
-def _bump_satisfaction(key: dict, counts: dict) -> None:
-    cell, _ = _locked_or_new(SatisfactionCell, key)
-    cell.answered += counts.pop("answered", 0)
-    ratings = {stage: list(cell.ratings.get(stage, [0] * 5)) for stage in STAGES}
-    for name, delta in counts.items():
-        stage, rating = name.split(":")
-        ratings[stage][int(rating) - 1] += delta
-    cell.ratings = ratings
-    cell.save(update_fields=["answered", "ratings"])
-
-
-def _locked_or_new(model, key: dict):
-    cell = model.objects.select_for_update().filter(**key).first()
-    if cell is not None:
-        return cell, False
-    try:
-        with transaction.atomic():
-            return model.objects.create(**key), True
-    except IntegrityError:
-        return model.objects.select_for_update().get(**key), False
 
 
 def _save_fact(model, old_row, key: dict, values: dict) -> None:
