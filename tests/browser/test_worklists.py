@@ -11,16 +11,19 @@ from tests.browser.conftest import (
     sign_in_as,
     use_language,
 )
-from tests.worklists.conftest import owe
+from tests.worklists.conftest import officers_owing, owe
 from victimcare.charter.rules import CommitmentKind
 
 pytestmark = pytest.mark.browser
 
 TEXT = {
     "en": {"my_cases": "My cases", "team": "Team", "reassign": "Reassign the case", "late": "late",
-           "error": "Select the officer to give the case to", "done": "is now with Gareth Lewis"},
+           "error": "Select the officer to give the case to", "done": "is now with Gareth Lewis",
+           "showing": "Showing the 20 officers with the most overdue", "all_officers": "Show all officers"},
     "cy": {"my_cases": "Fy achosion", "team": "Tîm", "reassign": "Ailbennu'r achos", "late": "yn hwyr",
-           "error": "Dewiswch y swyddog i roi'r achos iddo", "done": "gyda Gareth Lewis bellach"},
+           "error": "Dewiswch y swyddog i roi'r achos iddo", "done": "gyda Gareth Lewis bellach",
+           "showing": "Yn dangos yr 20 swyddog sydd â'r nifer fwyaf o ymrwymiadau hwyr",
+           "all_officers": "Dangos pob swyddog"},
 }
 
 
@@ -77,3 +80,22 @@ def test_worklists(page, context, live_server, personas, scene, language):
     checked(page, "reassigned", language)
     case.refresh_from_db()
     assert case.officer == personas["colleague"]
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_team_shows_20_officers_and_links_to_all(page, context, live_server, personas, scene, unit, language):
+    text = TEXT[language]
+    officers_owing(unit, personas["call_handler"], [1] * 21)
+    use_language(context, live_server, language)
+    sign_in_as(context, live_server, personas["supervisor"])
+    page.goto(reverse("worklists:team") + "?days=3")
+    assert page.locator("#per-officer tbody tr").count() == 20
+    assert text["showing"] in page.locator("main").inner_text()
+    checked(page, "team-20-officers", language)
+
+    page.get_by_role("link", name=text["all_officers"]).click()
+    page.wait_for_url("**officers=all**")
+    assert "days=3" in page.url
+    assert page.locator("#per-officer tbody tr").count() > 21
+    assert page.get_by_role("link", name=text["all_officers"]).count() == 0
+    checked(page, "team-all-officers", language)

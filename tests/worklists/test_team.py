@@ -1,11 +1,15 @@
 """The team view: a supervisor's overdue and soon-due commitments across their units, by officer."""
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import MembershipFactory
 from tests.web.conftest import count_queries, in_welsh
-from tests.worklists.conftest import make_case, owe
+from tests.worklists.conftest import make_case, officers_owing, owe
 from victimcare.cases.models import CaseAccessLog
 from victimcare.cases.services import close_case
 from victimcare.charter.rules import CommitmentKind
@@ -20,6 +24,13 @@ def listed(response) -> list[tuple[str, str]]:
 
 def per_officer(response) -> dict[str, tuple[int, int]]:
     return {c.name: (c.overdue, c.due_soon) for c in response.context["per_officer"]}
+
+
+def officer_order(response) -> list[str]:
+    return [c.name for c in response.context["per_officer"]]
+
+
+SHOW_ALL = "officers=all#per-officer"
 
 
 @pytest.fixture
@@ -194,3 +205,88 @@ def test_at_most_25_unassigned_cases_are_shown(client, supervisor, unit, call_ha
     response = client.get(TEAM)
     assert len(response.context["unassigned"]) == 25
     assert "There are more: the oldest are shown first." in response.content.decode()
+
+
+def test_officers_most_overdue_first_then_most_due_soon_then_by_name(client, supervisor, team):
+    client.force_login(supervisor)
+    assert officer_order(client.get(TEAM)) == ["Gareth Lewis", "Olwen Price", "Not assigned"]
+    assert officer_order(client.get(f"{TEAM}?days=4")) == ["Olwen Price", "Gareth Lewis", "Not assigned"]
+    owe(team["nobody"], hours=-1)
+    assert officer_order(client.get(TEAM)) == ["Not assigned", "Gareth Lewis", "Olwen Price"]
+
+
+def test_at_most_20_officers_shown_the_most_overdue_with_a_link_to_all(client, supervisor, unit, call_handler):
+    overdue = [3, 3, 2, *[1] * 19, 2]
+    names = officers_owing(unit, call_handler, overdue)
+    client.force_login(supervisor)
+    response = client.get(TEAM)
+    most_in_need = [names[0], names[1], names[2], names[22], *names[3:19]]
+    assert officer_order(response) == most_in_need
+    assert response.context["overdue_total"] == sum(overdue) == 29
+    assert response.context["due_soon_total"] == 23
+    html = response.content.decode()
+    assert "Showing the 20 officers with the most overdue commitments, of 23." in html
+    assert f'href="?{SHOW_ALL}">Show all officers</a>' in html
+    assert re.search(r"Total</th>\s*<td[^>]*><strong>29</strong></td>\s*<td[^>]*><strong>23</strong>", html)
+
+    everyone = client.get(f"{TEAM}?officers=all")
+    assert officer_order(everyone) == [*most_in_need, *names[19:22]]
+    assert everyone.context["overdue_total"] == 29
+    assert "Show all officers" not in everyone.content.decode()
+
+
+def test_the_link_to_all_officers_keeps_the_filters_but_not_the_page(client, supervisor, unit, call_handler):
+    officers_owing(unit, call_handler, [1] * 21)
+    client.force_login(supervisor)
+    html = client.get(f"{TEAM}?days=4&sort=due&page=2").content.decode()
+    assert f'href="?days=4&amp;sort=due&amp;{SHOW_ALL}">Show all officers</a>' in html
+    assert len(client.get(f"{TEAM}?days=4&sort=due&{SHOW_ALL}").context["per_officer"]) == 21
+
+
+def test_20_officers_are_all_shown_with_no_link(client, supervisor, unit, call_handler):
+    officers_owing(unit, call_handler, [1] * 20)
+    client.force_login(supervisor)
+    response = client.get(TEAM)
+    assert len(response.context["per_officer"]) == 20
+    assert "Show all officers" not in response.content.decode()
+
+
+def test_names_decide_among_officers_level_at_the_cut(client, supervisor, unit, call_handler):
+    names = officers_owing(unit, call_handler, [1] * 22)
+    client.force_login(supervisor)
+    assert officer_order(client.get(TEAM)) == names[:20]
+    assert names_read(client, TEAM) == [22]  # those level with the 20th are all read, their names decide
+
+
+def test_link_to_all_officers_in_welsh(client, supervisor, unit, call_handler):
+    officers_owing(unit, call_handler, [1] * 21)
+    client.force_login(supervisor)
+    html = in_welsh(client).get(TEAM).content.decode()
+    assert "Yn dangos yr 20 swyddog sydd â'r nifer fwyaf o ymrwymiadau hwyr, o blith 21." in html
+    assert f'href="?{SHOW_ALL}">Dangos pob swyddog</a>' in html
+
+
+def names_read(client, url) -> list[int]:
+    """How many officers' names the page read, in its one query for them."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    lists = [re.search(r"IN \(([^)]*)\)", q["sql"]) for q in queries if 'FROM "accounts_user"' in q["sql"]]
+    return [len(found.group(1).split(",")) for found in lists if found]
+
+
+def test_names_are_read_only_for_the_officers_shown(client, supervisor, unit, call_handler):
+    officers_owing(unit, call_handler, [2] * 20 + [1] * 10)
+    client.force_login(supervisor)
+    assert names_read(client, TEAM) == [20]
+    assert names_read(client, f"{TEAM}?officers=all") == [30]
+
+
+def test_query_count_does_not_grow_with_the_number_of_officers(client, unit, officer, supervisor, call_handler):
+    client.force_login(supervisor)
+    owe(make_case(unit, officer, call_handler), hours=-3)
+    one = count_queries(client, TEAM)
+    officers_owing(unit, call_handler, [n % 3 for n in range(24)])
+    assert len(client.get(TEAM).context["per_officer"]) == 20
+    assert count_queries(client, TEAM) == one
+    assert count_queries(client, f"{TEAM}?officers=all") == one
+    assert one <= 11

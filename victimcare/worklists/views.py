@@ -36,6 +36,7 @@ ACCESS_LOG_WHAT = (gettext_noop("my cases"), gettext_noop("team worklist"), gett
 CASES_PER_PAGE = 25
 COMMITMENTS_PER_PAGE = 50
 UNASSIGNED_SHOWN = 25
+OFFICERS_SHOWN = 20  # the team view's "By officer" table shows this many, most in need first, unless asked for all
 
 
 def _of_case(queryset):
@@ -133,11 +134,34 @@ def _in_order(ids, queryset) -> list:
     return [found[pk] for pk in ids if pk in found]
 
 
+def _need(row: OfficerCounts) -> tuple[int, int]:
+    """Sorts the officers most overdue first, then most due soon."""
+    return -row.overdue, -row.due_soon
+
+
+def _most_in_need_first(rows: list[OfficerCounts], *, shown: int | None) -> list[OfficerCounts]:
+    """The first `shown` of `rows` (all of them if None), most overdue first, then most due soon, then by name
+    (the unassigned row too, named "Not assigned"), with their names. Names are read, in one query, only for
+    the rows that can be shown: those before the cut, and any with the same counts as the last one shown, since
+    among those the names decide which are shown."""
+    rows = sorted(rows, key=_need)
+    if shown is not None and len(rows) > shown:
+        last = _need(rows[shown - 1])
+        rows = [row for row in rows if _need(row) <= last]
+    named = [row.officer_id for row in rows if row.officer_id is not None]
+    names = {officer.pk: str(officer) for officer in get_user_model().objects.filter(pk__in=named)
+             .only("pk", "username", "display_name", "first_name", "last_name")}
+    for row in rows:
+        row.name = names.get(row.officer_id, "") if row.officer_id is not None else _("Not assigned")
+    rows.sort(key=lambda row: (*_need(row), row.name.lower()))
+    return rows if shown is None else rows[:shown]
+
+
 @login_required
 def team(request):
     """For supervisors: every open commitment on their units' open cases that is overdue or falls due in
-    the next few days, with how many each officer has; and the open cases no officer is in charge of
-    (the oldest first), so that they can be given to one."""
+    the next few days, with how many each officer has (those most in need of attention first); and the open
+    cases no officer is in charge of (the oldest first), so that they can be given to one."""
     units = _supervised_units(request.user)
     data = request.GET.copy()
     data.setdefault("days", str(DEFAULT_DAYS))
@@ -158,15 +182,9 @@ def team(request):
             overdue=Count("pk", filter=overdue), due_soon=Count("pk", filter=~overdue)
         )
     }
-    officer_names = {
-        officer.pk: str(officer)
-        for officer in get_user_model().objects.filter(pk__in=[pk for pk in counts if pk is not None])
-    }
-    per_officer = sorted(
-        (OfficerCounts(pk, officer_names.get(pk, "") if pk else _("Not assigned"), row["overdue"], row["due_soon"])
-         for pk, row in counts.items()),
-        key=lambda c: (c.officer_id is None, c.name.lower()),
-    )
+    every_officer = [OfficerCounts(pk, "", row["overdue"], row["due_soon"]) for pk, row in counts.items()]
+    per_officer = _most_in_need_first(every_officer, shown=None if request.GET.get("officers") == "all"
+                                      else OFFICERS_SHOWN)
     if form.sort_order == BY_DUE:
         ordered = commitments.order_by("due_at", "pk")
     else:
@@ -177,7 +195,7 @@ def team(request):
     # The page's ids are picked from narrow rows, then only those rows are read whole: sorting every listed
     # commitment with its case, victim and crime (thousands in a large force) was most of the page's time.
     paginator = Paginator(ordered.values_list("pk", flat=True), COMMITMENTS_PER_PAGE)
-    paginator.count = sum(c.overdue + c.due_soon for c in per_officer)  # every listed commitment, counted above
+    paginator.count = sum(c.overdue + c.due_soon for c in every_officer)  # every listed commitment, counted above
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = _in_order(page.object_list, Commitment.objects.select_related(
         "case", "case__victim", "case__crime", "case__officer", "case__unit"))
@@ -197,8 +215,9 @@ def team(request):
         "unassigned": unassigned[:UNASSIGNED_SHOWN], "more_unassigned": len(unassigned) > UNASSIGNED_SHOWN,
         "page_links": page_links(page), "query": query_without_page(request),
         "days": form.due_within_days, "by_officer": form.sort_order != BY_DUE,
-        "overdue_total": sum(c.overdue for c in per_officer),
-        "due_soon_total": sum(c.due_soon for c in per_officer),
+        "officers_total": len(every_officer), "officers_cut": len(per_officer) < len(every_officer),
+        "overdue_total": sum(c.overdue for c in every_officer),
+        "due_soon_total": sum(c.due_soon for c in every_officer),
         "ignored": [_("%(field)s filter ignored: %(error)s.") % {"field": label, "error": error}
                     for label, error in form.ignored()],
     })
