@@ -9,8 +9,12 @@ Most cases have no rows at all in several panels' tables (no prosecution, no pro
 The case page's own query asks, with one EXISTS each, which of those tables hold a row of the case, and
 those panels skip their query when none does."""
 
+import functools
+
 from django.apps import apps
-from django.db.models import Exists, OuterRef
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 
 from victimcare.charter.models import Commitment
 
@@ -64,10 +68,24 @@ def _probe_name(label: str) -> str:
 
 def with_row_probes(cases):
     """The cases, each with whether each table in PROBED holds a row of it (one index lookup each)."""
-    return cases.annotate(**{
-        _probe_name(label): Exists(apps.get_model(label)._base_manager.filter(**{field: OuterRef("pk")}))
-        for label, field in PROBED.items()
-    })
+    return cases.annotate(**_probe_annotations())
+
+
+@functools.cache
+def _probe_annotations() -> dict[str, RawSQL]:
+    """The probes as SQL written once per process. As Exists() subqueries, the ORM built and compiled eight
+    subqueries on every case page: 4 ms of CPU, more than the case's own query."""
+    from victimcare.cases.models import Case
+
+    outer = f"{connection.ops.quote_name(Case._meta.db_table)}.{connection.ops.quote_name(Case._meta.pk.column)}"
+    probes = {}
+    for label, field in PROBED.items():
+        model = apps.get_model(label)
+        table = connection.ops.quote_name(model._meta.db_table)
+        column = connection.ops.quote_name(model._meta.get_field(field).column)
+        sql = f"EXISTS (SELECT 1 FROM {table} WHERE {table}.{column} = {outer})"  # noqa: S608 - models' own names  # nosec B608
+        probes[_probe_name(label)] = RawSQL(sql, (), output_field=BooleanField())  # noqa: S611 - no outside input  # nosec B611
+    return probes
 
 
 def probe_rows(case) -> None:
