@@ -83,8 +83,8 @@ def _probe_annotations() -> dict[str, RawSQL]:
         model = apps.get_model(label)
         table = connection.ops.quote_name(model._meta.db_table)
         column = connection.ops.quote_name(model._meta.get_field(field).column)
-        sql = f"EXISTS (SELECT 1 FROM {table} WHERE {table}.{column} = {outer})"  # noqa: S608 - models' own names
-        probes[_probe_name(label)] = RawSQL(sql, (), output_field=BooleanField())  # noqa: S611 - no outside input
+        sql = f"EXISTS (SELECT 1 FROM {table} WHERE {table}.{column} = {outer})"  # noqa: S608 - models' own names  # nosec B608
+        probes[_probe_name(label)] = RawSQL(sql, (), output_field=BooleanField())  # noqa: S611 - no outside input  # nosec B611
     return probes
 
 
