@@ -1,6 +1,8 @@
 """Which services in the directory fit a victim: by the crime, the victim's age when it happened, where
 it happened, their language and what they need. Plain filtering over the (small) active directory."""
 
+from collections import defaultdict
+
 from django.utils import timezone
 
 from victimcare.crimes.offences import OFFENCES
@@ -69,12 +71,23 @@ def services_for(case, *, needs=None) -> list[SupportService]:
     needs = set(needs) | needs_from_crime(case)
     language = victim_language(case.victim)
     found = []
-    for service in SupportService.objects.active().prefetch_related("local_authorities"):
-        areas = {area.pk for area in service.local_authorities.all()}
-        if not fits(service, case, needs, areas):
+    services = list(SupportService.objects.active())
+    areas_of = _area_ids(services)
+    for service in services:
+        if not fits(service, case, needs, areas_of[service.pk]):
             continue
         languages = {value.strip().lower() for value in service.languages}
         found.append(((-len(needs & set(service.needs)), language not in languages, not service.crime_categories
                        and not set(service.needs) & SPECIALIST_NEEDS, service.organisation_id is None,
                        service.name_en), service))
     return [service for _, service in sorted(found, key=lambda pair: pair[0])]
+
+
+def _area_ids(services: list[SupportService]) -> dict[int, set[str]]:
+    """Each service's local authority codes, read as pairs rather than as model instances: the case page asks
+    on every view."""
+    areas: dict[int, set[str]] = defaultdict(set)
+    links = SupportService.local_authorities.through.objects.filter(supportservice__in=services)
+    for service_id, area_code in links.values_list("supportservice_id", "localauthority_id"):
+        areas[service_id].add(area_code)
+    return areas
