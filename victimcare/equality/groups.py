@@ -38,6 +38,9 @@ _AGE_BANDS = (
 )
 _LANGUAGES = {"en": _("English"), "cy": _("Welsh"), "other": _("Another language")}
 _NOT_RECORDED_LABEL = _("Not recorded")
+# Each answer's codes, read once: `Choices.values` builds its list anew (labels included) on every read, and
+# groups_for runs for every commitment the figures recount (hundreds at once in the overdue sweep).
+_ANSWER_CODES = {characteristic: frozenset(choices.values) for characteristic, choices in ANSWERED.items()}
 
 
 def _labels(characteristic: str) -> dict[str, object]:
@@ -96,9 +99,9 @@ def groups_for(victim, on_date) -> dict[str, str]:
     except ObjectDoesNotExist:
         answers = None
     found = {"age_band": age_band(victim.date_of_birth, on_date)}
-    for characteristic, choices in ANSWERED.items():
+    for characteristic, codes in _ANSWER_CODES.items():
         value = getattr(answers, characteristic, "") if answers is not None else ""
-        found[characteristic] = value if value in choices.values else NOT_RECORDED
+        found[characteristic] = value if value in codes else NOT_RECORDED
     found["language"] = victim.preferred_language if victim.preferred_language in _LANGUAGES else NOT_RECORDED
     return {characteristic: found[characteristic] for characteristic in CHARACTERISTICS}
 

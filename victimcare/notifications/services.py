@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.utils import timezone, translation
 
 from victimcare.notifications.models import Message, MessageChannel
@@ -83,7 +83,7 @@ def queue_staff_emails(kind: str, emails: list[StaffEmail], *, at) -> None:
     together: one query for the keys already used (those are skipped) and one insert. Staff with no email address go
     through queue_message one by one, which holds the message back and says so on the timeline."""
     used = set(Message.objects.filter(key__in=[email.key for email in emails]).values_list("key", flat=True))
-    messages = []
+    addressed = []
     for email in emails:
         if email.key in used:
             continue
@@ -91,12 +91,15 @@ def queue_staff_emails(kind: str, emails: list[StaffEmail], *, at) -> None:
             queue_message(kind, case=email.case, staff_user=email.staff_user, cause=email.cause, at=at,
                           key=email.key, context=email.context)
             continue
-        subject, body = _render(kind, MessageChannel.EMAIL, "en", {
-            "case": email.case, "victim": email.case.victim, "staff_user": email.staff_user, **email.context})
-        messages.append(Message(kind=kind, case_id=email.case.pk, staff_user_id=email.staff_user.pk,
-                                channel=MessageChannel.EMAIL, language="en", to=email.staff_user.email,
-                                subject=subject, body=body, cause_id=email.cause.pk, key=email.key, created_at=at,
-                                not_before=at, next_attempt_at=at))
+        addressed.append(email)
+    rendered = _render_each(kind, MessageChannel.EMAIL, "en", [
+        {"case": email.case, "victim": email.case.victim, "staff_user": email.staff_user, **email.context}
+        for email in addressed])
+    messages = [Message(kind=kind, case_id=email.case.pk, staff_user_id=email.staff_user.pk,
+                        channel=MessageChannel.EMAIL, language="en", to=email.staff_user.email, subject=subject,
+                        body=body, cause_id=email.cause.pk, key=email.key, created_at=at, not_before=at,
+                        next_attempt_at=at)
+                for email, (subject, body) in zip(addressed, rendered, strict=True)]
     if messages:
         Message.objects.bulk_create(messages)
         _wake_sender_on_commit(messages[0])
@@ -146,12 +149,18 @@ def _address(channel: str, victim, staff_user) -> str:
 
 
 def _render(kind: str, channel: str, language: str, context: dict) -> tuple[str, str]:
+    return _render_each(kind, channel, language, [context])[0]
+
+
+def _render_each(kind: str, channel: str, language: str, contexts: list[dict]) -> list[tuple[str, str]]:
+    """(subject, body) for each of `contexts`, as render_to_string renders them, the templates found and the
+    language switched to once for them all."""
     folder = f"notifications/messages/{kind}"
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{folder}/subject.txt", context).split())
-        body_template = "sms.txt" if channel == MessageChannel.SMS else "body.txt"
-        body = render_to_string(f"{folder}/{body_template}", context).strip()
-    return subject, body
+        subject_template = get_template(f"{folder}/subject.txt")
+        body_template = get_template(f"{folder}/{'sms.txt' if channel == MessageChannel.SMS else 'body.txt'}")
+        return [(" ".join(subject_template.render(context).split()), body_template.render(context).strip())
+                for context in contexts]
 
 
 def _not_before(agreement, at: dt.datetime) -> dt.datetime:
