@@ -44,7 +44,9 @@ def run_sweep(sweep_task, as_of: dt.datetime) -> dict:
     from django_tasks_db.models import DBTaskResult
 
     queued = sweep_task.enqueue()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    # With the system checks, as `manage.py db_worker` starts in production: they load the URLconf, which the
+    # sweep's reminders need, before the worker takes a task (call_command skips them unless told).
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", skip_checks=False)
     result = DBTaskResult.objects.get(pk=queued.id)
     return {
         "status": result.status,
