@@ -14,7 +14,7 @@ from django.utils import timezone
 from victimcare.cases.models import TimelineEvent
 from victimcare.charter.models import Commitment, OverdueAlert
 from victimcare.charter.rules import CommitmentDue, CommitmentKind, Deadlines
-from victimcare.charter.signals import commitment_changed, commitments_changed
+from victimcare.charter.signals import commitments_changed
 
 
 class CommitmentStateError(Exception):
@@ -38,15 +38,7 @@ def _forget_deadlines(*, setting, **kwargs) -> None:
 
 def _record(commitment: Commitment, kind: str, actor, at, **data) -> TimelineEvent:
     """The timeline entry for a change to `commitment`; listeners (the Commissioner's figures) hear of it."""
-    commitment_changed.send(sender=Commitment, commitment=commitment)
-    return TimelineEvent.objects.create(
-        crime_id=commitment.case.crime_id,
-        case=commitment.case,
-        kind=kind,
-        occurred_at=at,
-        actor=actor,
-        data={"commitment": commitment.pk, "commitment_kind": commitment.kind, **data},
-    )
+    return _record_each([commitment], kind, actor, at, lambda _commitment: data)[0]
 
 
 CASE_OFFICER = object()  # the default owner in person: the case's officer in charge, if any
@@ -166,8 +158,9 @@ def record_overdue_batch(commitments, *, at=None) -> list[Commitment]:
 
 
 def _record_each(commitments: list[Commitment], kind: str, actor, at, data_of) -> list[TimelineEvent]:
-    """_record for several commitments changed in the same way: the entries written, and listeners told, at once.
-    `data_of(commitment)` gives each entry's own data."""
+    """The timeline entries for commitments changed in the same way (one, or the overdue sweep's batch), written
+    together; listeners (the Commissioner's figures) hear of them at once. `data_of(commitment)` gives each
+    entry's own data."""
     commitments_changed.send(sender=Commitment, commitments=commitments)
     return TimelineEvent.objects.bulk_create(
         TimelineEvent(crime_id=commitment.case.crime_id, case_id=commitment.case_id, kind=kind, occurred_at=at,

@@ -6,8 +6,6 @@ figures, for one) lands or rolls back with the change.
 
 from django.dispatch import Signal
 
-# A commitment was opened, met, waived, missed, re-planned or recorded overdue. Sent with: commitment.
-commitment_changed = Signal()
-
-# Several commitments changed at once, in the same way (the overdue sweep records a batch). Sent with: commitments.
+# Commitments were opened, met, waived, missed, re-planned or recorded overdue: one, or several changed in the same
+# way at once (the overdue sweep records a batch). Sent with: commitments, a list.
 commitments_changed = Signal()

@@ -157,13 +157,13 @@ def figures_counted_at_the_end() -> Iterator[None]:
     """The Commissioner's figures counted once, when the demo is built, rather than moved cell by cell after
     every one of its thousands of changes (more than half of load_demo's time): the same figures, from the
     same commitments and answers, by monitoring's own full recount (victimcare/monitoring/rebuild.py)."""
-    from victimcare.charter.signals import commitment_changed
+    from victimcare.charter.signals import commitments_changed
     from victimcare.equality.signals import equality_recorded
     from victimcare.monitoring import receivers
     from victimcare.monitoring.rebuild import rebuild_figures
     from victimcare.satisfaction.signals import survey_answered
 
-    counting = ((commitment_changed, receivers._commitment_changed), (survey_answered, receivers._survey_answered),
+    counting = ((commitments_changed, receivers._commitments_changed), (survey_answered, receivers._survey_answered),
                 (equality_recorded, receivers._equality_recorded))
     for signal, receiver in counting:
         signal.disconnect(receiver)

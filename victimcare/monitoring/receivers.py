@@ -2,20 +2,14 @@
 
 from django.dispatch import receiver
 
-from victimcare.charter.signals import commitment_changed, commitments_changed
+from victimcare.charter.signals import commitments_changed
 from victimcare.equality.signals import equality_recorded
 from victimcare.monitoring.aggregates import (
-    recount_commitment,
     recount_commitments,
     recount_survey,
     recount_victim,
 )
 from victimcare.satisfaction.signals import survey_answered
-
-
-@receiver(commitment_changed)
-def _commitment_changed(sender, commitment, **kwargs) -> None:
-    recount_commitment(commitment)
 
 
 @receiver(commitments_changed)
