@@ -286,3 +286,23 @@ def case(unit, officer, call_handler):
     return open_case(
         victim=VictimFactory(), crime=CrimeFactory(), unit=unit, officer=officer, recorded_by=call_handler
     )
+
+
+# Test packages whose tests share one costly package-scoped fixture: under xdist they all go to one worker, which
+# builds it once (tests/generator generates 1,500 cases). xdist's own grouping (`--dist loadgroup`) renames test
+# ids, which pytest 9 no longer lets it do, so the grouping is here.
+RUN_TOGETHER = ("tests/generator/",)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LoadWithPackagesTogether(LoadScopeScheduling):
+        """xdist's `load`, but for RUN_TOGETHER: each other test is a unit of work of its own."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return next((package for package in RUN_TOGETHER if nodeid.startswith(package)), nodeid)
+
+    return LoadWithPackagesTogether(config, log)
