@@ -289,8 +289,9 @@ def case(unit, officer, call_handler):
 
 
 # Test packages whose tests share one costly package-scoped fixture: under xdist they all go to one worker, which
-# builds it once (tests/generator generates 1,500 cases). xdist's own grouping (`--dist loadgroup`) renames test
-# ids, which pytest 9 no longer lets it do, so the grouping is here.
+# builds it once (tests/generator generates 1,500 cases). xdist's own grouping (`--dist loadgroup`, which works by
+# renaming test ids) did not group anything here with pytest 9.2 and xdist 3.8, even in a one-file test, so the
+# grouping is here.
 RUN_TOGETHER = ("tests/generator/",)
 
 
