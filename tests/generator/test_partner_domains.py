@@ -82,7 +82,8 @@ def test_the_case_page_shows_the_referral_and_the_neighbourhood_team(generated):
     referral = Referral.objects.filter(case__in=_generated(), status="closed").select_related(
         "case__officer", "service").first()
     notice = IncidentNotice.objects.select_related("team").get(case=referral.case)
-    page = _page(referral.case.officer.username, reverse("cases:detail", args=[referral.case_id]))
+    # The whole timeline: the closing may be older than its newest entries, which are all the page shows at first.
+    page = _page(referral.case.officer.username, reverse("cases:detail", args=[referral.case_id]) + "?timeline=all")
     assert referral.service.name_en in page and notice.team.name_en in page
     assert "closed its support" in page
 
