@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_noop
@@ -23,6 +24,7 @@ from victimcare.cases import access, services
 from victimcare.cases.forms import CaseFilterForm, CloseCaseForm, KeyDecisionForm, VictimInformedForm
 from victimcare.cases.models import TimelineEvent
 from victimcare.cases.page_reads import case_commitments, with_row_probes
+from victimcare.cases.sections import SECTION_OF_KIND, SECTIONS, SECTIONS_BY_NAME, SUMMARY, TIMELINE
 from victimcare.cases.timeline import RESPONSE_GRADES, decision_label, describe, outcome_text, reason_label
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind
@@ -53,6 +55,7 @@ ACCESS_LOG_WHAT = (
     gettext_noop("control room"), gettext_noop("dispatch form"), gettext_noop("attendance form"),
     gettext_noop("attendance declined form"), gettext_noop("re-grade form"), gettext_noop("dispatched an officer"),
     gettext_noop("recorded that the victim did not want an officer to attend"),
+    *(section.logged_as for section in SECTIONS),
 )
 _DECISION_WHAT = "recorded decision: "
 
@@ -110,6 +113,7 @@ class CommitmentRow:
     tag_class: str
     overdue_by: str
     can_record_informed: bool
+    section_url: str  # the section of the case page where it is dealt with; empty when that is the summary
 
 
 def _commitment_rows(case, commitments, may_act: bool, now: datetime) -> list[CommitmentRow]:
@@ -128,8 +132,13 @@ def _commitment_rows(case, commitments, may_act: bool, now: datetime) -> list[Co
             can_record_informed=(may_act and case.status == case.Status.OPEN
                                  and commitment.status == Commitment.Status.OPEN
                                  and commitment.kind == CommitmentKind.INFORM_DECISION),
+            section_url=_section_url(case, SECTION_OF_KIND.get(commitment.kind)),
         ))
     return rows
+
+
+def _section_url(case, section) -> str:
+    return reverse(f"cases:{section.name}", kwargs={"case_id": case.pk}) if section else ""
 
 
 def _latest_timeline(case, *, everything: bool) -> tuple[list, bool]:
@@ -146,26 +155,50 @@ def _latest_timeline(case, *, everything: bool) -> tuple[list, bool]:
     return [describe(event, case) for event in events], cut
 
 
+def _case_page(request, case_id, section, *, probes: bool = False):
+    """The case for one section of its page, logged as that section's view; with the row probes when the section's
+    panels skip reading tables that hold no row of the case."""
+    cases = access.visible_cases(request.user).select_related(*_CASE_RELATED)
+    case = access.get_case_for_user(request.user, case_id, what=section.logged_as,
+                                    queryset=with_row_probes(cases) if probes else cases)
+    may_change = access.may_change_case(request.user, case)
+    return case, {
+        "case": case,
+        "section": section,
+        "sections": [(s, _section_url(case, s)) for s in SECTIONS],
+        "may_act": may_change and case.status == case.Status.OPEN,
+        "may_change": may_change,
+        "supervises": access.supervises(request.user, case),
+    }
+
+
 @login_required
 def case_detail(request, case_id):
-    case = access.get_case_for_user(request.user, case_id, what="case page", queryset=with_row_probes(
-        access.visible_cases(request.user).select_related(*_CASE_RELATED)))
-    now = timezone.now()
-    may_change = access.may_change_case(request.user, case)
-    may_act = may_change and case.status == case.Status.OPEN
-    timeline, timeline_cut = _latest_timeline(case, everything=request.GET.get("timeline") == "all")
-    return render(request, "cases/case_detail.html", {
-        "case": case,
+    """The case page's summary: what is owed to the victim, and the crime, the victim and the case."""
+    case, context = _case_page(request, case_id, SUMMARY)
+    return render(request, "cases/case_detail.html", context | {
         "age": case.victim.age_on(timezone.localdate()),
         "reasons": [reason_label(r) for r in case.enhanced_rights_reasons],
         "response_grade": RESPONSE_GRADES.get(case.response_grade, case.response_grade),
         "last_outcome": outcome_text(case.crime.last_outcome),
-        "commitment_rows": _commitment_rows(case, case_commitments(case), may_act, now),
-        "timeline": timeline,
-        "timeline_cut": timeline_cut,
-        "may_act": may_act,
-        "may_change": may_change,
-        "supervises": access.supervises(request.user, case),
+        "commitment_rows": _commitment_rows(case, case_commitments(case), context["may_act"], timezone.now()),
+    })
+
+
+@login_required
+def case_section(request, case_id, section):
+    """One section of the case page: its panels, each reading only what it shows."""
+    _case, context = _case_page(request, case_id, SECTIONS_BY_NAME[section], probes=True)
+    return render(request, f"cases/section_{section}.html", context)
+
+
+@login_required
+def case_timeline(request, case_id):
+    """Everything that happened on the case, newest first: the latest entries, or all of them when asked."""
+    case, context = _case_page(request, case_id, TIMELINE)
+    timeline, timeline_cut = _latest_timeline(case, everything=request.GET.get("timeline") == "all")
+    return render(request, "cases/section_timeline.html", context | {
+        "timeline": timeline, "timeline_cut": timeline_cut,
     })
 
 

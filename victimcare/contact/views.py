@@ -62,7 +62,7 @@ def agreement(request, case_id):
                            _("The agreement was changed by someone else. Check it and try again."))
         else:
             messages.success(request, _("Agreement recorded.") + _next_due_message(case))
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:contact", case_id=case.pk)
     return render(request, "contact/agreement_form.html", {"case": case, "form": form, "current": current})
 
 
@@ -86,7 +86,7 @@ def record_update(request, case_id):
             form.add_error(None, _(_CLOSED))
         else:
             messages.success(request, _("Update recorded.") + _next_due_message(case))
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:contact", case_id=case.pk)
     return render(request, "contact/update_form.html", {"case": case, "form": form, "current": current})
 
 
@@ -108,5 +108,5 @@ def record_failed_attempt(request, case_id):
             form.add_error(None, _(_CLOSED))
         else:
             messages.success(request, _("Failed attempt recorded. The update is still owed."))
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:contact", case_id=case.pk)
     return render(request, "contact/failed_attempt_form.html", {"case": case, "form": form, "current": current})

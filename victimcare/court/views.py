@@ -188,7 +188,7 @@ def charge(request, case_id):
                       intro=_("The Witness Care Unit keeps the victim informed from the charge. It owes them the "
                               "offer of a Victim Personal Statement."),
                       success=_("Charge recorded. The Witness Care Unit now keeps the victim informed."),
-                      back=reverse("cases:detail", kwargs={"case_id": case.pk}))
+                      back=reverse("cases:court", kwargs={"case_id": case.pk}))
 
 
 def _adding(request, case_id):

@@ -389,7 +389,7 @@ def flag(request, case_id):
             form.add_error(None, _("The case could not be flagged: %(error)s") % {"error": _(str(error))})
         else:
             messages.success(request, _("Case flagged for a multi-agency meeting."))
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:support", case_id=case.pk)
     return render(request, "multiagency/flag.html", {"case": case, "form": form, "active": active})
 
 
@@ -407,5 +407,5 @@ def withdraw(request, case_id):
             form.add_error(None, _("The flag could not be withdrawn: %(error)s") % {"error": _(str(error))})
         else:
             messages.success(request, _("Flag withdrawn."))
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:support", case_id=case.pk)
     return render(request, "multiagency/withdraw.html", {"case": case, "referral": referral, "form": form})

@@ -450,7 +450,7 @@ def _staff_case(request, case_id, what: str) -> Case:
 
 
 def _back(case) -> str:
-    return reverse("cases:detail", kwargs={"case_id": case.pk}) + "#portal"
+    return reverse("cases:documents", kwargs={"case_id": case.pk}) + "#portal"
 
 
 def _staff_event(case, event_id) -> None:

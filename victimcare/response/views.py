@@ -38,7 +38,7 @@ def _response_case(request, case_id, what: str) -> Case:
 
 def _done(request, case, message):
     messages.success(request, message)
-    return redirect("cases:detail", case_id=case.pk)
+    return redirect("cases:contact", case_id=case.pk)
 
 
 def _form_page(request, case_id, *, what, heading, form_class, template, perform, success, needs_case=False):
@@ -47,12 +47,12 @@ def _form_page(request, case_id, *, what, heading, form_class, template, perform
     form = form_class(request.POST if request.method == "POST" else None, **kwargs)
     if request.method == "POST" and form.is_valid():
         if services.cases.replayed_event(case, form.idempotency_key):
-            return redirect("cases:detail", case_id=case.pk)  # the same page sent again: already recorded
+            return redirect("cases:contact", case_id=case.pk)  # the same page sent again: already recorded
         try:
             perform(case, form)
         except services.ResponseStateError:
             messages.error(request, _("This report is no longer awaiting attendance."))
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:contact", case_id=case.pk)
         return _done(request, case, success)
     if not services.awaiting_attendance(case):
         raise Http404("Not awaiting attendance")

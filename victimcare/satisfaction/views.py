@@ -19,7 +19,7 @@ ACCESS_LOG_WHAT = (gettext_noop("phone survey form"), gettext_noop("answered the
 
 
 def _case_page(case) -> str:
-    return reverse("cases:detail", kwargs={"case_id": case.pk}) + "#portal"
+    return reverse("cases:documents", kwargs={"case_id": case.pk}) + "#portal"
 
 
 @login_required

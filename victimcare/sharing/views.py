@@ -78,7 +78,7 @@ def record_consent(request, case_id):
             form.add_error("decision", _("The victim has not given consent for this, so it cannot be withdrawn"))
         else:
             messages.success(request, _("The victim's choice was recorded."))
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:support", case_id=case.pk)
     return render(request, "sharing/record_consent.html", {"case": case, "form": form})
 
 
@@ -111,7 +111,7 @@ def share(request, case_id):
                            % {"organisation": organisation.name})
         else:
             messages.success(request, message % {"organisation": organisation.name})
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:support", case_id=case.pk)
     return render(request, "sharing/share.html", {"case": case, "form": form})
 
 
@@ -134,7 +134,7 @@ def end(request, disclosure_id):
         raise PermissionDenied
     if disclosure.status not in (Disclosure.Status.IN_FORCE, Disclosure.Status.AWAITING_APPROVAL):
         messages.info(request, _("This sharing has already ended."))
-        return redirect("cases:detail", case_id=case.pk)
+        return redirect("cases:support", case_id=case.pk)
     form = EndForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
@@ -146,7 +146,7 @@ def end(request, disclosure_id):
         else:
             messages.success(request, _("Sharing with %(organisation)s ended.")
                              % {"organisation": disclosure.organisation.name})
-        return redirect("cases:detail", case_id=case.pk)
+        return redirect("cases:support", case_id=case.pk)
     return render(request, "sharing/end.html", {"case": case, "disclosure": disclosure, "form": form,
                                                 "items": item_labels(disclosure.items)})
 

@@ -145,7 +145,7 @@ def _changeable_case(request, case_id, what: str):
 
 def _closed(request, case):
     messages.error(request, _("This case is closed, so nothing more can be recorded on it."))
-    return redirect("cases:detail", case_id=case.pk)
+    return redirect("cases:support", case_id=case.pk)
 
 
 @login_required
@@ -162,7 +162,7 @@ def needs(request, case_id):
         except CaseStateError:
             return _closed(request, case)
         messages.success(request, _("Support needs recorded."))
-        return redirect("cases:detail", case_id=case.pk)
+        return redirect("cases:support", case_id=case.pk)
     return render(request, "support/needs_form.html", {"case": case, "form": form})
 
 
@@ -177,7 +177,7 @@ def choice(request, case_id):
         if current is not None and current.decision == decision:
             # Already the victim's choice (or the same page sent twice): nothing new to record.
             messages.success(request, _("The victim's choice about support is already recorded."))
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:support", case_id=case.pk)
         try:
             services.record_support_choice(case, decision, how=form.cleaned_data["how"], actor=request.user,
                                            note=form.cleaned_data["note"])
@@ -191,7 +191,7 @@ def choice(request, case_id):
                 Decision.REFUSED: _("Recorded that the victim does not want support."),
                 Decision.WITHDRAWN: _("Recorded that the victim opted out of support. Any referral was closed."),
             }[decision])
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:support", case_id=case.pk)
     return render(request, "support/choice_form.html", {"case": case, "form": form, "current": current})
 
 
@@ -217,7 +217,7 @@ def refer(request, case_id):
             form.add_error("service", str(error))
         else:
             messages.success(request, _("Referral sent to %(service)s.") % {"service": referral.service.name})
-            return redirect("cases:detail", case_id=case.pk)
+            return redirect("cases:support", case_id=case.pk)
     return render(request, "support/refer_form.html", {
         "case": case, "form": form, "consent": consent, "fitting": fitting})
 
