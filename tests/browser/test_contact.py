@@ -25,6 +25,19 @@ def _url(name, scene):
     return reverse(f"contact:{name}", kwargs={"case_id": scene["case"].pk})
 
 
+SECTION_LINKS = {"en": "Contact and response", "cy": "Cyswllt ac ymateb"}
+
+
+def open_contact_section_from_the_summary(page, case):
+    """Open the case's summary and follow the sub navigation, in the page's language, to the section that
+    holds the updates panel."""
+    page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
+    language = page.locator("html").get_attribute("lang")
+    page.locator(".moj-sub-navigation").get_by_role("link", name=SECTION_LINKS[language], exact=True).click()
+    page.wait_for_url(f"**{reverse('cases:contact', kwargs={'case_id': case.pk})}")
+    assert page.locator('.moj-sub-navigation a[aria-current="page"]').inner_text() == SECTION_LINKS[language]
+
+
 def agreement_with_errors(page, context, live_server, personas, scene):
     sign_in_as(context, live_server, personas["officer"])
     page.goto(_url("agreement", scene))
@@ -60,13 +73,13 @@ def failed_attempt_form(page, context, live_server, personas, scene):
 def case_page_with_agreement(page, context, live_server, personas, scene):
     agreed(scene, personas["officer"])  # agreed 20 days ago, every 14 days: the update is overdue
     sign_in_as(context, live_server, personas["officer"])
-    page.goto(reverse("cases:detail", kwargs={"case_id": scene["case"].pk}))
+    open_contact_section_from_the_summary(page, scene["case"])
     page.wait_for_selector("#updates-for-the-victim")
 
 
 def case_page_without_agreement(page, context, live_server, personas, scene):
     sign_in_as(context, live_server, personas["officer"])
-    page.goto(reverse("cases:detail", kwargs={"case_id": scene["case"].pk}))
+    page.goto(reverse("cases:contact", kwargs={"case_id": scene["case"].pk}))
     page.wait_for_selector("#updates-for-the-victim")
 
 
@@ -99,7 +112,8 @@ def test_officer_agrees_updates_then_records_an_update_and_a_failed_attempt(page
                                                                             scene):
     case = scene["case"]
     sign_in_as(context, live_server, personas["officer"])
-    page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
+    open_contact_section_from_the_summary(page, case)
+    contact = reverse("cases:contact", kwargs={"case_id": case.pk})
 
     page.get_by_role("button", name="Agree how to update the victim").click()
     page.get_by_label("Text message").check()
@@ -107,22 +121,28 @@ def test_officer_agrees_updates_then_records_an_update_and_a_failed_attempt(page
     page.get_by_label("Times not to contact (optional)").fill("School run, 8am to 9am")
     page.get_by_label("Welsh").check()
     page.get_by_role("button", name="Save the agreement").click()
+    page.wait_for_url(f"**{contact}")
     assert "Agreement recorded. Next update due by" in page.locator(".govuk-notification-banner--success").inner_text()
     assert "Every 7 days" in page.locator("main").inner_text()
 
     page.get_by_role("button", name="Record a failed attempt").click()
     page.get_by_label("Message not delivered").check()
     page.get_by_role("button", name="Record the failed attempt").click()
+    page.wait_for_url(f"**{contact}")
     assert "The update is still owed" in page.locator(".govuk-notification-banner--success").inner_text()
 
     page.get_by_role("button", name="Record an update").click()
     page.get_by_label("What was the victim told?").fill("CCTV from Commercial Street is being reviewed.")
     page.get_by_role("button", name="Record the update").click()
+    page.wait_for_url(f"**{contact}")
     assert "Update recorded." in page.locator(".govuk-notification-banner--success").inner_text()
+    screenshot(page, "contact-flow")
+
+    page.locator(".moj-sub-navigation").get_by_role("link", name="Timeline", exact=True).click()
+    page.wait_for_url(f"**{reverse('cases:timeline', kwargs={'case_id': case.pk})}")
     timeline = page.locator(".moj-timeline").inner_text()
     assert "The victim was updated by text message." in timeline
     assert "An attempt to update the victim by text message failed: message not delivered." in timeline
-    screenshot(page, "contact-flow")
 
     assert ContactAgreement.objects.get(case=case).language == "cy"
     assert VictimUpdate.objects.filter(case=case).count() == 2

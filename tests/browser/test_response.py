@@ -44,8 +44,16 @@ def control_room(page, users, awaiting):
     page.goto(reverse("response:control-room"))
 
 
+SECTION_LINKS = {"en": "Contact and response", "cy": "Cyswllt ac ymateb"}
+
+
 def case_panel(page, users, awaiting):
+    """From the case's summary to the response panel, through the sub navigation in the page's language."""
     page.goto(url("cases:detail", awaiting["late"]))
+    language = page.locator("html").get_attribute("lang")
+    page.locator(".moj-sub-navigation").get_by_role("link", name=SECTION_LINKS[language], exact=True).click()
+    page.wait_for_url(f'**{url("cases:contact", awaiting["late"])}')
+    page.wait_for_selector(".app-response-panel")
 
 
 def dispatch_errors(page, users, awaiting):
@@ -112,17 +120,20 @@ def test_page(page, context, live_server, personas, awaiting, name, language):
 def test_call_handler_regrades_then_the_officer_attends(page, context, live_server, personas, awaiting):
     sign_in_as(context, live_server, personas["call_handler"])
     page.goto(reverse("response:control-room"))
+    case = awaiting["soon"]
     page.get_by_role("link", name="GW/2026/000902").click()
+    page.wait_for_url(f'**{url("cases:contact", case)}')  # the control room opens the contact section
     page.get_by_role("link", name="Re-grade the response").click()
     page.get_by_label("Grade 1: Emergency, within 15 minutes").check()
     page.get_by_label("Why is the response being re-graded?").fill("Intruder came back")
     page.get_by_role("button", name="Re-grade").click()
+    page.wait_for_url(f'**{url("cases:contact", case)}')
     assert "Response re-graded." in page.locator("main").inner_text()
-    case = awaiting["soon"]
     assert case.timeline.filter(kind=TimelineEvent.Kind.RESPONSE_GRADED).count() == 2
 
     page.get_by_role("link", name="Record attendance").click()
     page.get_by_role("button", name="Record attendance").click()
+    page.wait_for_url(f'**{url("cases:contact", case)}')
     assert "Attendance recorded." in page.locator("main").inner_text()
     screenshot(page, "response-flow-attended")
     assert page.locator(".app-response-panel").count() == 0

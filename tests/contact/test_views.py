@@ -25,6 +25,11 @@ def url(name, case):
     return reverse(f"contact:{name}", kwargs={"case_id": case.pk})
 
 
+def section(case, name="contact"):
+    """The section of the case page that holds the contact panel (or, by name, another section)."""
+    return reverse(f"cases:{name}", kwargs={"case_id": case.pk})
+
+
 def submission_id(client, address) -> str:
     page = client.get(address).content.decode()
     return page.split('name="submission_id" value="', 1)[1].split('"', 1)[0]
@@ -47,7 +52,7 @@ def test_agreeing_through_the_page(client, officer, case):
     address = url("agreement", case)
     response = client.post(address, {**AGREEMENT, "submission_id": submission_id(client, address)})
     assert response.status_code == 302
-    assert response["Location"] == reverse("cases:detail", kwargs={"case_id": case.pk})
+    assert response["Location"] == section(case)
 
     agreement = ContactAgreement.objects.current().get(case=case)
     assert (agreement.channel, agreement.every_days, agreement.language) == ("phone", 14, "cy")
@@ -55,7 +60,8 @@ def test_agreeing_through_the_page(client, officer, case):
     assert case.commitments.get(kind=UPDATE).status == Commitment.Status.OPEN
     assert case.access_log.filter(action=CaseAccessLog.Action.CHANGED).exists()
 
-    page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    page = client.get(response["Location"]).content.decode()
+    assert "Agreement recorded." in page
     assert "Next update due by" in page
     assert "Every 14 days" in page
     assert "Landline at the family home" in page
@@ -206,7 +212,7 @@ def test_the_panel_shows_an_overdue_update_in_red(client, officer, case):
     services.agree_contact(case, Terms(channel="phone", every_days=7), actor=officer,
                            at=timezone.now() - dt.timedelta(days=10))
     client.force_login(officer)
-    page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    page = client.get(section(case)).content.decode()
     panel = page.split('id="updates-for-the-victim"', 1)[1]
     assert "govuk-tag--red" in panel.split("</div>", 1)[0] + panel.split("</div>", 2)[1]
     assert "The next update was due by" in panel
@@ -215,7 +221,7 @@ def test_the_panel_shows_an_overdue_update_in_red(client, officer, case):
 def test_the_panel_offers_no_changes_to_the_call_handler(client, officer, call_handler, case):
     services.agree_contact(case, Terms(channel="phone", every_days=7), actor=officer)
     client.force_login(call_handler)
-    page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    page = client.get(section(case)).content.decode()
     assert "Next update due by" in page
     assert url("agreement", case) not in page
     assert url("record-update", case) not in page
@@ -226,9 +232,10 @@ def test_the_pages_are_in_welsh(client, officer, case):
                            actor=officer)
     client.force_login(officer)
     in_welsh(client)
-    detail = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
-    for welsh in ("Diweddariadau i'r dioddefwr", "Bob 7 diwrnod", "Cofnodi diweddariad", "Diogelwch"):
-        assert unescape(welsh) in unescape(detail), welsh
+    panel = client.get(section(case)).content.decode()
+    for welsh in ("Cyswllt ac ymateb", "Diweddariadau i'r dioddefwr", "Bob 7 diwrnod", "Cofnodi diweddariad",
+                  "Diogelwch"):
+        assert unescape(welsh) in unescape(panel), welsh
     form = unescape(client.get(url("agreement", case)).content.decode())
     assert "Newid sut y caiff y dioddefwr ddiweddariadau" in form
     assert "Sut mae'r dioddefwr eisiau cael diweddariadau?" in form
@@ -239,7 +246,7 @@ def test_the_timeline_describes_what_happened_in_welsh(client, officer, case):
     services.change_agreement(case, Terms(channel="phone", every_days=7), actor=officer)
     services.change_agreement(case, Terms(channel="phone"), actor=officer)
     client.force_login(officer)
-    page = unescape(in_welsh(client).get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode())
+    page = unescape(in_welsh(client).get(section(case, "timeline")).content.decode())
     assert "Mae'r dioddefwr bellach eisiau diweddariadau dim ond pan fydd rhywbeth pwysig yn digwydd" in page
 
 
@@ -286,7 +293,7 @@ def test_staff_set_quiet_hours_and_see_them_on_the_panel(client, officer, case):
     assert client.post(address, form).status_code == 302
     agreement = ContactAgreement.objects.current().get(case=case)
     assert (agreement.quiet_from, agreement.quiet_until) == (dt.time(22, 30), dt.time(7, 0))
-    page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    page = client.get(section(case)).content.decode()
     panel = page.split('id="updates-for-the-victim"', 1)[1]
     assert "Quiet hours" in panel and "No email, text message or letter from 22:30 to 07:00" in panel
     assert f'{address}#id_quiet_from' in panel
@@ -295,7 +302,7 @@ def test_staff_set_quiet_hours_and_see_them_on_the_panel(client, officer, case):
 def test_the_panel_says_when_there_are_no_quiet_hours(client, officer, case):
     services.agree_contact(case, Terms(channel="phone", every_days=7), actor=officer)
     client.force_login(officer)
-    panel = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode().split(
+    panel = client.get(section(case)).content.decode().split(
         'id="updates-for-the-victim"', 1)[1]
     row = panel.split("Quiet hours", 1)[1].split("</div>", 1)[0]
     assert "None given" in row
@@ -322,7 +329,7 @@ def test_quiet_hours_in_welsh(client, officer, case):
                                        quiet_until=dt.time(8, 0)), actor=officer)
     client.force_login(officer)
     in_welsh(client)
-    detail = unescape(client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode())
-    assert "Oriau tawel" in detail and "Dim e-bost, neges destun na llythyr rhwng 21:00 a 08:00" in detail
+    panel = unescape(client.get(section(case)).content.decode())
+    assert "Oriau tawel" in panel and "Dim e-bost, neges destun na llythyr rhwng 21:00 a 08:00" in panel
     form = unescape(client.get(url("agreement", case)).content.decode())
     assert "Oriau tawel (dewisol)" in form

@@ -339,9 +339,12 @@ def test_the_case_page_links_to_the_acknowledgement(client, officer, newport, fr
     wizard.through(dash=15)
     client.post(reverse("report:check", kwargs={"wizard_id": wizard.id}), {"submission_id": wizard.id})
     case = Case.objects.get()
-    html = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    contact = reverse("cases:contact", kwargs={"case_id": case.pk})
+    html = client.get(contact).content.decode()
     assert reverse("report:acknowledgement", kwargs={"case_id": case.pk}) in html
     assert "First contact" in html
+    letter = client.get(reverse("report:acknowledgement", kwargs={"case_id": case.pk})).content.decode()
+    assert f'<a href="{contact}" class="govuk-back-link' in letter, "back to the section it was opened from"
 
 
 def test_a_victim_who_does_not_want_an_officer_to_attend(client, officer, newport, friday):
@@ -426,12 +429,12 @@ def test_the_victims_answer_about_a_referral_to_support(client, officer, unit, n
     else:
         assert not referral.exists()
 
-    detail = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
-    assert ('id="support-question-to-ask"' in detail) is (answer == "not_asked")
-    assert ("Still to ask: does the victim want us to refer them to a victims' service" in detail) is (
+    support = client.get(reverse("cases:support", kwargs={"case_id": case.pk})).content.decode()
+    assert ('id="support-question-to-ask"' in support) is (answer == "not_asked")
+    assert ("Still to ask: does the victim want us to refer them to a victims' service" in support) is (
         answer == "not_asked")
-    assert ("Wants support" in detail) is (answer == "yes")
-    assert ("Does not want support" in detail) is (answer == "no")
+    assert ("Wants support" in support) is (answer == "yes")
+    assert ("Does not want support" in support) is (answer == "no")
     # The written acknowledgement (in Welsh, Megan's language) promises the referral only on a yes.
     letter = client.get(reverse("report:acknowledgement", kwargs={"case_id": case.pk})).content.decode()
     assert ("Byddwn yn eich atgyfeirio at wasanaeth cymorth, erbyn Dydd Mercher 2 Medi 2026, 23:59" in letter) is (

@@ -46,13 +46,22 @@ def test_not_awaiting_attendance_is_404(client, officer, graded, name):
 
 def test_case_panel_links_only_while_awaiting(client, officer, other_officer, graded):
     client.force_login(officer)
-    page = client.get(reverse("cases:detail", kwargs={"case_id": graded.pk})).content.decode()
+    page = client.get(url("cases:contact", graded)).content.decode()
     assert "Awaiting attendance" in page
     for name in PAGES:
         assert url(name, graded) in page
     services.record_attendance(graded, actor=officer)
-    page = client.get(reverse("cases:detail", kwargs={"case_id": graded.pk})).content.decode()
+    page = client.get(url("cases:contact", graded)).content.decode()
     assert "Awaiting attendance" not in page and url("response:dispatch", graded) not in page
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_pages_lead_back_to_the_contact_section(client, officer, graded, name):
+    client.force_login(officer)
+    page = client.get(url(name, graded)).content.decode()
+    back = f'href="{url("cases:contact", graded)}"'
+    assert f'<a {back} class="govuk-back-link">' in page
+    assert f'<a class="govuk-link" {back}>Cancel</a>' in page
 
 
 def test_dispatch_page(client, call_handler, colleague, other_officer, graded):
@@ -100,12 +109,15 @@ def test_declined_page_waives(client, officer, graded):
     client.force_login(officer)
     response = client.post(url("response:declined", graded), {"reason": "Would rather talk by phone"})
     assert response.status_code == 302
+    assert response["Location"] == url("cases:contact", graded)
     commitment = graded.commitments.get(kind=CommitmentKind.RESPONSE)
     assert commitment.status == Commitment.Status.WAIVED
     page = client.get(response["Location"]).content.decode()
-    assert "The victim chose not to have an officer attend." in page
-    assert "Would rather talk by phone" in page
-    welsh = in_welsh(client).get(response["Location"]).content.decode()
+    assert "Awaiting attendance" not in page, "the panel goes once no officer is to attend"
+    timeline = client.get(url("cases:timeline", graded)).content.decode()
+    assert "The victim chose not to have an officer attend." in timeline
+    assert "Would rather talk by phone" in timeline
+    welsh = in_welsh(client).get(url("cases:timeline", graded)).content.decode()
     assert "Dewisodd y dioddefwr beidio â chael swyddog yn dod" in welsh
 
 
@@ -130,7 +142,7 @@ def test_control_room_orders_by_time_left_overdue_first(client, call_handler, un
     assert "GW/ATTENDED" not in html
     assert "25 minutes late" in html and "govuk-tag--red" in html
     assert "Gareth Lewis" in html
-    assert "2: Priority" in html and reverse("cases:detail", kwargs={"case_id": later.pk}) in html
+    assert "2: Priority" in html and f'href="{url("cases:contact", later)}"' in html
     welsh = in_welsh(client).get(reverse("response:control-room")).content.decode()
     assert "Ystafell reoli" in welsh and "25 munud yn hwyr" in welsh
 
@@ -154,13 +166,16 @@ def test_call_handler_sees_the_force_and_can_open_those_cases(client, call_handl
     html = client.get(reverse("response:control-room")).content.decode()
     assert "GW/CAERPHILLY" in html
     assert "GW/DYFED" not in html, "another force"
-    detail = lambda case: reverse("cases:detail", kwargs={"case_id": case.pk})  # noqa: E731
-    assert client.get(detail(theirs)).status_code == 200
+    assert f'href="{url("cases:contact", theirs)}"' in html, "the control room opens the contact section"
+    pages = ("cases:detail", "cases:contact")  # the summary, and the section the control room links to
+    for name in pages:
+        assert client.get(url(name, theirs)).status_code == 200, name
+        assert client.get(url(name, not_awaiting)).status_code == 404, name
+        assert client.get(url(name, elsewhere["case"])).status_code == 404, name
     assert client.get(url("response:dispatch", theirs)).status_code == 200
-    assert client.get(detail(not_awaiting)).status_code == 404
-    assert client.get(detail(elsewhere["case"])).status_code == 404
     services.record_attendance(theirs, actor=other_officer)
-    assert client.get(detail(theirs)).status_code == 404, "once attended, no longer the control room's"
+    for name in pages:
+        assert client.get(url(name, theirs)).status_code == 404, f"{name}: once attended, no longer the control room's"
 
 
 def test_officers_see_their_units_only(client, officer, other_officer, call_handler, unit, other_unit):
@@ -219,7 +234,8 @@ def test_close_with_outcome(client, officer, graded):
     decision.refresh_from_db()
     assert response_commitment.waive_reason == "Victim attended the station instead"
     assert decision.status == "missed"
-    page = client.get(reverse("cases:detail", kwargs={"case_id": graded.pk})).content.decode()
+    assert response["Location"] == url("cases:detail", graded)
+    page = client.get(url("cases:timeline", graded)).content.decode()
     assert "The case was closed. Outcome: Charged or summonsed." in page
     assert "Victim attended the station instead" in page
 
