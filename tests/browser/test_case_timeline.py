@@ -1,5 +1,5 @@
-"""A long timeline on the case page in a browser, in English and Welsh: the newest entries, then the whole of it
-through the link; it looks like GOV.UK and axe-core finds no serious or critical violation."""
+"""A long timeline on the case page's Timeline section in a browser, in English and Welsh: the newest entries, then
+the whole of it through the link; it looks like GOV.UK and axe-core finds no serious or critical violation."""
 
 import datetime as dt
 
@@ -30,14 +30,15 @@ def test_the_newest_entries_then_the_whole_timeline(page, context, live_server, 
     use_language(context, live_server, language)
     sign_in_as(context, live_server, officer)
 
-    page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
+    timeline = reverse("cases:timeline", kwargs={"case_id": case.pk})
+    page.goto(timeline)
     assert page.locator(".moj-timeline__item").count() == TIMELINE_LATEST
     check_looks_like_govuk(page, language)
-    check_accessibility(page, f"case page, newest timeline entries ({language})")
+    check_accessibility(page, f"case timeline, newest entries ({language})")
 
     page.get_by_role("link", name=LINK[language]).click()
-    page.wait_for_url("**?timeline=all#timeline")
+    page.wait_for_url(f"**{timeline}?timeline=all#timeline")
     assert page.locator(".moj-timeline__item").count() == total
     assert page.get_by_role("link", name=LINK[language]).count() == 0
     screenshot(page, f"case-timeline-whole-{language}")
-    check_accessibility(page, f"case page, whole timeline ({language})")
+    check_accessibility(page, f"case timeline, all of it ({language})")

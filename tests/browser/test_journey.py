@@ -2,8 +2,9 @@
 the call handler records the report (the wizard grades the response and gives the written
 acknowledgement); the supervisor gives the case to an officer from the team view; the officer finds it in
 My cases, dispatches and records attendance, agrees how the victim will be updated, records an update,
-records an investigation decision and that the victim was told, and closes the case. Every page visited
-looks like GOV.UK and passes axe-core; each step is then on the case's timeline, in the page's language."""
+records an investigation decision and that the victim was told, and closes the case, moving between the case
+page's sections by its sub navigation. Every page visited looks like GOV.UK and passes axe-core; each step is then
+on the case's timeline, in the page's language."""
 
 import datetime as dt
 
@@ -170,29 +171,34 @@ def assign_from_the_team_view(journey: Journey, case: Case, officer) -> None:
 def officer_works_the_case(journey: Journey, case: Case, officer) -> None:
     page = journey.page
     detail = reverse("cases:detail", kwargs={"case_id": case.pk})
+    contact = reverse("cases:contact", kwargs={"case_id": case.pk})
     journey.go(reverse("worklists:my-cases"), "my-cases")
     assert case.crime.reference in page.locator("tbody tr").first.inner_text()
     journey.follow(detail, "case")
+    # The case page's sections, through its sub navigation (the first link to each on the page).
+    journey.follow(reverse("cases:support", kwargs={"case_id": case.pk}), "case-support")
     assert page.locator("#support-question-to-ask").is_visible()  # the referral question is still to ask
 
+    journey.follow(contact, "case-contact")
     journey.follow(reverse("response:dispatch", kwargs={"case_id": case.pk}), "dispatch")
     page.check(f"input[name=officer][value='{officer.pk}']")
-    journey.submit("case-after-dispatch", detail)
+    journey.submit("case-after-dispatch", contact)
     journey.follow(reverse("response:attendance", kwargs={"case_id": case.pk}), "attendance")
-    journey.submit("case-after-attendance", detail)
+    journey.submit("case-after-attendance", contact)
     assert not case.commitments.open().filter(kind=CommitmentKind.RESPONSE).exists()
 
     journey.follow(reverse("contact:agreement", kwargs={"case_id": case.pk}), "contact-agreement")
     page.check("input[name=channel][value=phone]")
     page.check("input[name=frequency][value='14']")
     page.check(f"input[name=language][value={journey.language}]")
-    journey.submit("case-after-agreement", detail)
+    journey.submit("case-after-agreement", contact)
     journey.follow(reverse("contact:record-update", kwargs={"case_id": case.pk}), "contact-update")
     page.check("input[name=channel][value=phone]")
     page.check(f"input[name=language][value={journey.language}]")
     page.fill("#id_summary", "We have spoken to a witness.")
-    journey.submit("case-after-update", detail)
+    journey.submit("case-after-update", contact)
 
+    journey.follow(detail, "case-summary")
     journey.follow(reverse("cases:record-decision", kwargs={"case_id": case.pk}), "record-decision")
     page.check("input[name=decision][value=charged]")
     page.fill("#id_tell_victim", "The suspect has been charged with coercive control.")
@@ -234,9 +240,11 @@ def test_the_whole_journey(page, context, live_server, personas, newport, langua
     case.refresh_from_db()
     assert case.status == Case.Status.CLOSED
     assert not case.commitments.open().exists()
-    # The case page shows the newest entries; the journey made more, so the whole timeline is a link away.
+    # The case's timeline shows the newest entries; the journey made more, so the whole of it is a link away.
+    timeline_url = reverse("cases:timeline", kwargs={"case_id": case.pk})
+    journey.follow(timeline_url, "case-timeline")
     page.locator("main a[href='?timeline=all#timeline']").click()
-    page.wait_for_url("**?timeline=all#timeline")
+    page.wait_for_url(f"**{timeline_url}?timeline=all#timeline")
     timeline = page.locator(".moj-timeline").inner_text()
     events = {event.kind: event for event in TimelineEvent.objects.filter(case=case)}
     with translation.override(language):
