@@ -114,6 +114,11 @@ def portal_visits(case_ids: list[int]) -> list[Visit]:
     return [Visit(client, "/portal/your-case/", before=signed_in_to(pk)) for pk in case_ids]
 
 
+# The case page's other sections (victimcare/cases/sections.py): URL path under the case, and what the table calls it.
+CASE_SECTIONS = (("contact", "contact"), ("support", "support"), ("court", "court"), ("documents", "documents"),
+                 ("timeline", "timeline"))
+
+
 def page_plans(cases_wanted: int) -> dict[str, list[Visit]]:
     officers = existing(DEMO_OFFICERS)
     clients = {name: staff_client(name) for name in existing([*officers, DEMO_SUPERVISOR, *DEMO_PARTNERS,
@@ -130,6 +135,8 @@ def page_plans(cases_wanted: int) -> dict[str, list[Visit]]:
         "officer case list": [Visit(clients[name], "/cases/") for name in officers],
         "officer my cases": [Visit(clients[name], "/work/my-cases/") for name in officers],
         "case page": case_visits,
+        **{f"case {title}": [Visit(v.client, f"{v.path}{name}/") for v in case_visits]
+           for name, title in CASE_SECTIONS},
         "supervisor overdue view": [Visit(clients[DEMO_SUPERVISOR], "/work/team/")],
         "partner shared cases": [Visit(clients[name], "/sharing/shared/") for name in existing(DEMO_PARTNERS)],
         "portal home": portal_visits(sample_cases(cases_wanted)),

@@ -143,7 +143,7 @@ def in_process(bench_db: str) -> None:
 
 
 def measure(args, bench_db: str, results: dict) -> None:
-    from pages import measure_pages, sample_cases, staff_client
+    from pages import CASE_SECTIONS, measure_pages, sample_cases, staff_client
     from sweep import measure_sweep
     from throughput import measure_throughput
 
@@ -155,8 +155,10 @@ def measure(args, bench_db: str, results: dict) -> None:
     print(f"Timing case-page throughput over HTTP ({args.workers} gunicorn workers) ...", flush=True)
     officer = DEMO_OFFICERS[0]
     cookie = f"sessionid={staff_client(officer).cookies['sessionid'].value}"
-    case_paths = [f"/cases/{pk}/" for pk in sample_cases(500, visible_to=officer)]
-    results["throughput"] = measure_throughput(serving_environment(bench_db), case_paths, cookie,
+    case_ids = sample_cases(500, visible_to=officer)
+    case_paths = [f"/cases/{pk}/" for pk in case_ids]
+    section_paths = [f"/cases/{pk}/{name}/" for pk in case_ids for name in ("", *(n for n, _ in CASE_SECTIONS))]
+    results["throughput"] = measure_throughput(serving_environment(bench_db), case_paths, section_paths, cookie,
                                                workers=args.workers, seconds=args.http_seconds,
                                                connections=args.connections)
     print("Timing the overdue sweep, a day ahead, through a task worker ...", flush=True)
@@ -184,24 +186,28 @@ def table(results: dict) -> str:
     if "pages" not in results:  # --only import-load
         return "\n".join(lines)
     lines += ["Server time (ms) and queries per request",
-              f"  {'page':<25}{'path':<20}{'n':>5}{'p50':>8}{'p95':>8}{'p99':>8}{'queries':>9}"]
+              f"  {'page':<25}{'path':<24}{'n':>5}{'p50':>8}{'p95':>8}{'p99':>8}{'queries':>9}"]
     for page in results["pages"]:
         queries = str(page["queries_max"]) if page["queries_min"] == page["queries_max"] else \
             f"{page['queries_min']}-{page['queries_max']}"
-        lines.append(f"  {page['page']:<25}{page['path']:<20}{page['requests']:>5}{page['p50_ms']:>8.1f}"
+        lines.append(f"  {page['page']:<25}{page['path']:<24}{page['requests']:>5}{page['p50_ms']:>8.1f}"
                      f"{page['p95_ms']:>8.1f}{page['p99_ms']:>8.1f}{queries:>9}"
                      + (f"  FAILURES: {page['failures']}" if page["failures"] else ""))
     http = results["throughput"]
     lines += ["", f"Throughput over HTTP ({http['workers']} gunicorn workers, {http['connections']} connections)",
               f"  case page    {http['case_page']['requests_per_second']:>8.1f} req/s "
-              f"(p50 {http['case_page']['latency_p50_ms']} ms, {http['distinct_cases']} different cases)",
+              f"(p50 {http['case_page']['latency_p50_ms']} ms, {http['distinct_cases']} different cases: the summary)",
+              f"  every section {http['case_sections']['requests_per_second']:>7.1f} req/s "
+              f"(p50 {http['case_sections']['latency_p50_ms']} ms: each case's six sections in turn)",
               f"  signed in    {http['signed_in_view']['requests_per_second']:>8.1f} req/s "
               f"({http['signed_in_view']['path']}: a trivial view, signed in)",
               f"  live check   {http['trivial_view']['requests_per_second']:>8.1f} req/s "
               f"({http['trivial_view']['path']}: a trivial view, no session)",
               f"  ratio        {http['ratio']:>8.2f} (case page / signed-in trivial view; "
-              f"{http['ratio_to_live_check']:.2f} of the live check)"]
-    errors = (http["case_page"]["status_errors"] + http["trivial_view"]["status_errors"]
+              f"{http['ratio_to_live_check']:.2f} of the live check)",
+              f"  sections     {http['sections_ratio']:>8.2f} (every section / signed-in trivial view)"]
+    errors = (http["case_page"]["status_errors"] + http["case_sections"]["status_errors"]
+              + http["trivial_view"]["status_errors"]
               + http["signed_in_view"]["status_errors"])
     if errors:
         lines.append(f"  ERRORS: {errors} responses were not 2xx/3xx or timed out")

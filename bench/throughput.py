@@ -137,25 +137,29 @@ def run_wrk(server: Gunicorn, paths: list[str], cookie: str, seconds: int, conne
                       summary["socket_errors"], round(summary["p50_ms"], 1), round(summary["p99_ms"], 1))
 
 
-def measure_throughput(env: dict[str, str], case_paths: list[str], cookie: str, *, workers: int, seconds: int,
-                       connections: int) -> dict:
-    """Case pages per second beside two trivial views served the same way: /health/live/ (no session, no
-    user) and the signed-in trivial page of bench/site_urls.py (the session, the user and the two-factor check
-    every staff page pays for). The budget's ratio is against the signed-in one; both are reported."""
+def measure_throughput(env: dict[str, str], case_paths: list[str], section_paths: list[str], cookie: str, *,
+                       workers: int, seconds: int, connections: int) -> dict:
+    """Case pages (the summary) per second beside two trivial views served the same way: /health/live/ (no session,
+    no user) and the signed-in trivial page of bench/site_urls.py (the session, the user and the two-factor check
+    every staff page pays for). The budget's ratio is against the signed-in one; both are reported. Beside them,
+    every section of each case in turn, as someone going through a whole case would."""
     if shutil.which("wrk") is None:
         raise RuntimeError("wrk is not installed: apt-get install -y wrk")
     env = {**env, "DJANGO_SETTINGS_MODULE": "site_settings",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "bench"), os.environ.get("PYTHONPATH", "")]))}
     with Gunicorn(env, workers) as server:
-        check_answers(server, [*case_paths[:5], TRIVIAL_PATH, SIGNED_IN_PATH], cookie)
+        check_answers(server, [*case_paths[:5], *section_paths[:6], TRIVIAL_PATH, SIGNED_IN_PATH], cookie)
         run_wrk(server, case_paths, cookie, max(3, seconds // 4), connections)  # warm every worker up
         trivial = run_wrk(server, [TRIVIAL_PATH], cookie, seconds, connections)
         signed_in = run_wrk(server, [SIGNED_IN_PATH], cookie, seconds, connections)
         case_page = run_wrk(server, case_paths, cookie, seconds, connections)
+        case_sections = run_wrk(server, section_paths, cookie, seconds, connections)
         rss = server.worker_rss_mib()
     return {
         "workers": workers, "connections": connections, "distinct_cases": len(case_paths),
-        "case_page": case_page.as_dict(), "trivial_view": trivial.as_dict(), "signed_in_view": signed_in.as_dict(),
+        "case_page": case_page.as_dict(), "case_sections": case_sections.as_dict(),
+        "sections_ratio": round(case_sections.per_second / signed_in.per_second, 3),
+        "trivial_view": trivial.as_dict(), "signed_in_view": signed_in.as_dict(),
         "ratio": round(case_page.per_second / signed_in.per_second, 3),
         "ratio_to_live_check": round(case_page.per_second / trivial.per_second, 3), "web_worker_rss_mib": rss,
     }

@@ -183,6 +183,12 @@ RULES: dict[str, Rule] = {
     # Staff screens
     "cases:list": Rule(signed_in(200)),
     "cases:detail": Rule(CASE_PAGE),
+    # The case page's other sections: whoever may see the summary may see them.
+    "cases:contact": Rule(CASE_PAGE),
+    "cases:support": Rule(CASE_PAGE),
+    "cases:court": Rule(CASE_PAGE),
+    "cases:documents": Rule(CASE_PAGE),
+    "cases:timeline": Rule(CASE_PAGE),
     "cases:record-decision": Rule(CASE_CHANGE),
     "cases:record-informed": Rule(CASE_CHANGE),
     "cases:access-log": Rule(SUPERVISOR_ONLY),
