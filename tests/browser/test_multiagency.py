@@ -137,6 +137,7 @@ def test_the_case_panel_and_the_flag_forms(page, context, live_server, officer, 
     _check(page, language, "multiagency-flag-errors")
     page.fill("#id_note", "Threats to kill made to a neighbour")
     page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{reverse('cases:support', kwargs={'case_id': case.pk})}")  # the section with the panel
     page.wait_for_selector("#multi-agency")
     assert "Threats to kill made to a neighbour" in page.locator("main").inner_text()
     _check(page, language, "multiagency-case-panel")

@@ -123,7 +123,7 @@ PAGES = {
     "neighbourhood-default-teams": (_as("administrator"), lambda s: reverse("neighbourhood:default-teams"),
                                     {"en": "Default neighbourhood teams", "cy": "Timau plismona bro diofyn"}),
     "neighbourhood-case-panel": (_as("officer"),
-                                 lambda s: reverse("cases:detail", kwargs={"case_id": s["overdue"].case_id}),
+                                 lambda s: reverse("cases:support", kwargs={"case_id": s["overdue"].case_id}),
                                  {"en": "Was due by", "cy": "Roedd yn ddyledus erbyn"}),
 }
 

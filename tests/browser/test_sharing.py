@@ -47,7 +47,7 @@ def _go(page, context, live_server, user, url, wait="main h1"):
 def case_panel(page, context, live_server, personas, scene):
     _shared(scene, personas)
     _request(scene, personas)
-    _go(page, context, live_server, personas["officer"], reverse("cases:detail", kwargs={"case_id": scene["case"].pk}),
+    _go(page, context, live_server, personas["officer"], reverse("cases:support", kwargs={"case_id": scene["case"].pk}),
         "#consent-and-sharing")
 
 
@@ -149,14 +149,19 @@ def test_consent_given_shared_seen_then_withdrawn(page, context, live_server, pe
     use_language(context, live_server, language)
 
     # The officer records the victim's consent to share with the partner agency, then shares.
+    # From the case's summary, by the sub navigation, to the section where consent and sharing are.
+    section = reverse("cases:support", kwargs={"case_id": case.pk})
     sign_in_as(context, live_server, officer)
     page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
-    page.locator(f"a[href='{reverse('sharing:record-consent', kwargs={'case_id': case.pk})}']").click()
+    page.locator(f".moj-sub-navigation a[href='{section}']").click()
+    page.wait_for_url(f"**{section}")
+    page.locator(f"main a[href='{reverse('sharing:record-consent', kwargs={'case_id': case.pk})}']").click()
     page.locator("#id_purpose-2").check()  # sharing with a named organisation
     page.select_option("#id_organisation", str(agency.pk))
     page.locator("#id_decision").check()  # given
     page.locator("#id_how").check()  # verbally
     page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{section}")
     assert words["recorded"] in page.locator(".govuk-notification-banner--success").inner_text()
     page.locator(f"a[href='{reverse('sharing:share', kwargs={'case_id': case.pk})}']").click()
     page.select_option("#id_organisation", str(agency.pk))
@@ -165,6 +170,7 @@ def test_consent_given_shared_seen_then_withdrawn(page, context, live_server, pe
     page.fill("#id_summary", "Please check in with her.")
     page.locator("#id_basis").check()  # consent
     page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{section}")
     assert words["shared"] in page.locator(".govuk-notification-banner--success").inner_text()
     screenshot(page, f"sharing-journey-case-after-sharing-{language}")
 
@@ -187,6 +193,7 @@ def test_consent_given_shared_seen_then_withdrawn(page, context, live_server, pe
     page.locator("#id_decision-3").check()  # withdrawn
     page.locator("#id_how-2").check()  # in writing
     page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{section}")
     assert words["recorded"] in page.locator(".govuk-notification-banner--success").inner_text()
     assert Disclosure.objects.get().status == Disclosure.Status.ENDED
 

@@ -84,7 +84,7 @@ def refer_form(page, context, live_server, personas, scene, service):
 def case_panel(page, context, live_server, personas, scene, service):
     _referred(scene, personas, service)
     sign_in_as(context, live_server, personas["officer"])
-    page.goto(reverse("cases:detail", kwargs={"case_id": scene["case"].pk}))
+    page.goto(reverse("cases:support", kwargs={"case_id": scene["case"].pk}))
     page.wait_for_selector("#support-for-the-victim")
 
 
@@ -180,9 +180,10 @@ def _no_longer_there(journey, url: str) -> None:
 
 def _officer_records_consent_needs_and_refers(journey, case, officer, service) -> Referral:
     page = journey.page
-    case_url = reverse("cases:detail", kwargs={"case_id": case.pk})
+    case_url = _section_of(case)
     journey.as_user(officer)
-    journey.go(case_url, "case")
+    journey.go(reverse("cases:detail", kwargs={"case_id": case.pk}), "case")
+    journey.follow(case_url, "case-support")  # the sub navigation's "Support and partners"
     journey.follow(_case_url_of("choice", case), "choice")
     page.check("input[name=decision][value=given]")
     page.check("input[name=how][value=written]")
@@ -206,6 +207,11 @@ def _officer_records_consent_needs_and_refers(journey, case, officer, service) -
 
 def _case_url_of(name, case) -> str:
     return reverse(f"support:{name}", kwargs={"case_id": case.pk})
+
+
+def _section_of(case) -> str:
+    """The section of the case page with the support panel, where its forms return."""
+    return reverse("cases:support", kwargs={"case_id": case.pk})
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
@@ -232,7 +238,7 @@ def test_refer_accept_contact_opt_out_and_come_back(page, context, live_server, 
     page.check("input[name=how][value=verbal]")
     page.fill("#id_note", "Feels recovered")
     _click(journey, "form[method=post] button[type=submit]", "case-after-opt-out",
-           reverse("cases:detail", kwargs={"case_id": case.pk}))
+           _section_of(case))
     referral.refresh_from_db()
     assert referral.status == Referral.Status.DECLINED_BY_VICTIM
 
@@ -248,10 +254,10 @@ def test_refer_accept_contact_opt_out_and_come_back(page, context, live_server, 
     page.check("input[name=decision][value=given]")
     page.check("input[name=how][value=verbal]")
     _click(journey, "form[method=post] button[type=submit]", "case-after-coming-back",
-           reverse("cases:detail", kwargs={"case_id": case.pk}))
+           _section_of(case))
     journey.follow(_case_url_of("refer", case), "refer-again")
     _click(journey, "form[method=post] button[type=submit]", "case-after-second-referral",
-           reverse("cases:detail", kwargs={"case_id": case.pk}))
+           _section_of(case))
     assert _in(language, "Earlier choices about support") in page.locator("main").inner_text()
     assert Referral.objects.filter(case=case).count() == 2
     assert Referral.objects.filter(case=case, status=Referral.Status.SENT).count() == 1
@@ -259,7 +265,7 @@ def test_refer_accept_contact_opt_out_and_come_back(page, context, live_server, 
                      .order_by("at", "id").values_list("decision", "how"))
     assert decisions == [(Decision.GIVEN, How.WRITTEN), (Decision.WITHDRAWN, How.VERBAL),
                          (Decision.GIVEN, How.VERBAL)]
-    assert len(journey.visited) == 18, journey.visited
+    assert len(journey.visited) == 19, journey.visited
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
@@ -295,14 +301,16 @@ def test_the_service_turns_a_referral_down_and_the_police_see_why(page, context,
     # The police see that it was turned down, and why, and that a referral elsewhere is owed.
     journey.as_user(personas["officer"])
     journey.go(reverse("cases:detail", kwargs={"case_id": case.pk}), "case-after-turn-down")
+    journey.follow(_section_of(case), "case-support-after-turn-down")
     panel = page.locator("#support-for-the-victim ~ table").first.inner_text()
     with translation.override(language):
         status = str(Referral.Status.REJECTED.label)
     assert reason in panel and status in panel
+    assert page.locator(f"main a[href='{_case_url_of('refer', case)}']").count() == 1
+    journey.follow(reverse("cases:timeline", kwargs={"case_id": case.pk}), "case-timeline-after-turn-down")
     timeline = page.locator(".moj-timeline").inner_text()
     assert _timeline_text(case, "referral_rejected", language) in timeline and reason in timeline
     assert _timeline_text(case, "sharing_ended", language) in timeline
-    assert page.locator(f"main a[href='{_case_url_of('refer', case)}']").count() == 1
     referral.refresh_from_db()
     assert referral.status == Referral.Status.REJECTED and referral.rejection_reason == reason
 

@@ -192,11 +192,12 @@ def test_consent_cannot_be_claimed_when_the_victim_has_not_given_it(client, flag
 def test_the_flagged_page_marks_repeats(client, officer, partner, django_assert_max_num_queries):
     first = report(officer, dash=15, at=timezone.now() - dt.timedelta(days=60))
     MultiAgencyReferral.objects.filter(case=first).update(status="discussed")
-    report(officer, victim_id=first.victim_id, dash=16)
+    repeat = report(officer, victim_id=first.victim_id, dash=16)
     client.force_login(officer)
     url = reverse("multiagency:flagged")
     page = client.get(url).content.decode()
     assert page.count("Repeat") == 1 and "High risk on the DASH checklist" in page
+    assert f'href="{reverse("cases:support", kwargs={"case_id": repeat.pk})}"' in page, "to the multi-agency panel"
     one = count_queries(client, url)
     for n in range(4):
         report(officer, dash=15, family_name=f"More{n}")
@@ -251,16 +252,18 @@ def test_the_police_cancel_an_action_with_a_reason(client, listed, officer, part
 # --- Flagging from the case page ------------------------------------------------------------------
 def test_flag_and_withdraw_from_the_case_page(client, case, officer, call_handler):
     client.force_login(officer)
-    detail = reverse("cases:detail", kwargs={"case_id": case.pk})
-    page = client.get(detail).content.decode()
+    section = reverse("cases:support", kwargs={"case_id": case.pk})
+    page = client.get(section).content.decode()
     assert "Not flagged for a multi-agency meeting." in page and "Flag on professional judgement" in page
     url = reverse("multiagency:flag", kwargs={"case_id": case.pk})
     assert "Enter why the case should go to a multi-agency meeting" in client.post(url, {"note": ""}).content.decode()
-    assert client.post(url, {"note": "Threats to kill"}).status_code == 302
-    page = client.get(detail).content.decode()
+    flagged = client.post(url, {"note": "Threats to kill"})
+    assert flagged.status_code == 302 and flagged["Location"] == section
+    page = client.get(section).content.decode()
     assert "Professional judgement" in page and "Threats to kill" in page and "Withdraw the flag" in page
     withdraw = reverse("multiagency:withdraw", kwargs={"case_id": case.pk})
-    assert client.post(withdraw, {"reason": "Flagged on the wrong case"}).status_code == 302
+    withdrawn = client.post(withdraw, {"reason": "Flagged on the wrong case"})
+    assert withdrawn.status_code == 302 and withdrawn["Location"] == section
     assert MultiAgencyReferral.objects.get().status == "withdrawn"
     client.force_login(call_handler)
     assert client.get(url).status_code == 403
@@ -271,11 +274,28 @@ def test_the_panel_shows_a_repeat_its_meetings_and_actions_in_welsh(client, list
                           due_on=timezone.localdate() + dt.timedelta(days=3), actor=officer)
     MultiAgencyReferral.objects.filter(pk=listed.referral_id).update(is_repeat=True)
     client.force_login(officer)
-    detail = reverse("cases:detail", kwargs={"case_id": listed.referral.case_id})
-    page = client.get(detail).content.decode()
+    section = reverse("cases:support", kwargs={"case_id": listed.referral.case_id})
+    page = client.get(section).content.decode()
     assert "Repeat referral" in page and "Newport MARAC" in page and "Fit a door alarm" in page
-    page = in_welsh(client).get(detail).content.decode()
+    page = in_welsh(client).get(section).content.decode()
     assert "Atgyfeiriad ailadroddus" in page and "Asesiad risg amlasiantaethol" in page
+
+
+def test_the_case_page_section_query_count_does_not_grow_with_the_panels_actions(
+        client, listed, officer, partner_agency, victim_service, django_assert_max_num_queries):
+    services.agree_action(listed, owner=partner_agency, description="One", due_on=timezone.localdate(), actor=officer)
+    section = reverse("cases:support", kwargs={"case_id": listed.referral.case_id})
+    client.force_login(officer)
+    client.get(section)  # the first visit also saves the session
+    one = count_queries(client, section)
+    for n in range(4):
+        for owner in (partner_agency, victim_service):
+            services.agree_action(listed, owner=owner, description=f"Action {n}", due_on=timezone.localdate(),
+                                  actor=officer)
+    with django_assert_max_num_queries(one):
+        page = client.get(section).content.decode()
+    assert "Action 3" in page
+    assert one <= 14, f"support and partners section: {one} queries, measured at 14"
 
 
 def test_the_agenda_form_offers_every_item_the_sharing_app_knows():

@@ -239,13 +239,14 @@ def test_the_case_page_panel_shows_the_action_noted_and_reads_actions_only_when_
     from django.urls import reverse
 
     case = record(officer, WEDNESDAY, **in_ward(STOW_HILL))
-    page = reverse("cases:detail", kwargs={"case_id": case.pk})
+    page = reverse("cases:support", kwargs={"case_id": case.pk})
     client.force_login(officer)
     client.get(page)
     with CaptureQueriesContext(connection) as before:
         html = client.get(page).content.decode()
     assert "None noted yet" in html
     assert not any(q["sql"].startswith('SELECT "neighbourhood_localaction"') for q in before.captured_queries)
+    assert len(before.captured_queries) <= 10, "the support and partners section, measured"
 
     services.note_local_action(IncidentNotice.objects.get(), "Extra patrols on Stow Hill", actor=neighbourhood)
     with CaptureQueriesContext(connection) as after:

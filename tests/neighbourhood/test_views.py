@@ -254,7 +254,7 @@ def test_notice_and_configuration_query_counts_are_bounded(client, officer, neig
 def test_the_case_page_panel_shows_the_team_and_its_acknowledgement(client, officer, neighbourhood, stow_hill_notice):
     services.note_local_action(stow_hill_notice, "Patrols on Commercial Street", actor=neighbourhood)
     client.force_login(officer)
-    html = client.get(reverse("cases:detail", kwargs={"case_id": stow_hill_notice.case_id})).content.decode()
+    html = client.get(reverse("cases:support", kwargs={"case_id": stow_hill_notice.case_id})).content.decode()
     assert "Neighbourhood team" in html and "Newport West neighbourhood team" in html
     assert "To acknowledge" in html and "Patrols on Commercial Street" in html
 
@@ -285,7 +285,7 @@ def test_an_incident_routed_by_the_units_area_says_so_on_the_feed_notice_and_cas
     page = html.unescape(client.get(reverse("neighbourhood:notice", kwargs={"notice_id": notice.pk})).content.decode())
     assert "sent to this team by the area of the case's unit, not by its exact ward" in page
     client.force_login(officer)
-    panel = html.unescape(client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode())
+    panel = html.unescape(client.get(reverse("cases:support", kwargs={"case_id": case.pk})).content.decode())
     assert "Ward not found: routed by the area of the case's unit" in panel
 
 
@@ -306,12 +306,13 @@ def test_a_supervisor_sees_their_units_incidents_that_reached_no_team(client, su
     client.force_login(supervisor)
     page = client.get(reverse("neighbourhood:unrouted")).content.decode()
     mine, theirs, routed = unrouted["mine"], unrouted["theirs"], unrouted["routed"]
-    assert mine.crime.reference in page and reverse("cases:detail", kwargs={"case_id": mine.pk}) in page
+    section = reverse("cases:support", kwargs={"case_id": mine.pk})  # where the neighbourhood panel is
+    assert mine.crime.reference in page and f'href="{section}"' in page
     assert theirs.crime.reference not in page and routed.crime.reference not in page
     assert "Outside Allt-yr-yn Road" in page and "9 Allt" not in page
     assert CaseAccessLog.objects.filter(user=supervisor, case=mine,
                                         what="incidents that reached no neighbourhood team").exists()
-    panel = client.get(reverse("cases:detail", kwargs={"case_id": mine.pk})).content.decode()
+    panel = client.get(section).content.decode()
     assert "No neighbourhood team has been told of this incident." in panel
     assert reverse("neighbourhood:unrouted") in panel
 
@@ -323,7 +324,7 @@ def test_a_team_member_sees_their_forces_incidents_that_reached_no_team_without_
     page = client.get(reverse("neighbourhood:unrouted")).content.decode()
     for case in (unrouted["mine"], unrouted["theirs"]):
         assert case.crime.reference in page
-        assert reverse("cases:detail", kwargs={"case_id": case.pk}) not in page
+        assert reverse("cases:detail", kwargs={"case_id": case.pk}) not in page  # nor any section's, beneath it
     assert unrouted["routed"].crime.reference not in page
     for detail in VICTIM_DETAILS:
         assert detail not in page, detail

@@ -41,7 +41,8 @@ def test_a_partner_probes_before_consent_after_sharing_and_after_withdrawal(
         probing, assessed_case, officer, partner_agency, unit, call_handler):
     case = assessed_case
     other = make_case(unit, officer, call_handler)
-    assert any(e.identifier == "cases:detail" for e in CASE_URLS), "the police case page is probed"
+    probed = {e.identifier for e in CASE_URLS}
+    assert {"cases:detail", "cases:support"} <= probed, "the police case page, and its section on sharing, are probed"
 
     # Before consent: nothing answers.
     assert only_404(probe(probing, case)) == {}

@@ -25,10 +25,14 @@ def share_form(organisation, **fields):
             "basis": "consent", "justification": "", **fields}
 
 
+def section(case):
+    return reverse("cases:support", kwargs={"case_id": case.pk})
+
+
 def test_the_case_page_shows_current_choices_and_disclosures(client, case, officer, partner_agency):
     give_and_share(case, officer, partner_agency, [SharedItem.INCIDENT_SUMMARY])
     client.force_login(officer)
-    html = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    html = client.get(section(case)).content.decode()
     assert "Consent and information sharing" in html
     assert "Sharing with a named organisation: Newport Community Safety" in html
     assert "In force" in html and "The victim&#x27;s consent" in html
@@ -40,7 +44,7 @@ def test_the_case_page_shows_current_choices_and_disclosures(client, case, offic
 
 def test_the_call_handler_sees_the_panel_without_actions(client, case, call_handler):
     client.force_login(call_handler)
-    html = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    html = client.get(section(case)).content.decode()
     assert "No consent has been recorded for this victim." in html
     assert url("record-consent", case_id=case.pk) not in html
     assert client.post(url("record-consent", case_id=case.pk), consent_form()).status_code == 403
@@ -51,7 +55,7 @@ def test_recording_consent(client, case, officer, partner_agency):
     client.force_login(officer)
     response = client.post(url("record-consent", case_id=case.pk),
                            consent_form(organisation=partner_agency.pk, note="Summary only"))
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == section(case)
     record = ConsentRecord.objects.get()
     assert (record.organisation, record.decision, record.recorded_by, record.note) == (
         partner_agency, Decision.GIVEN, officer, "Summary only")
@@ -119,11 +123,12 @@ def test_sharing_with_consent_and_asking_for_an_override(client, case, officer, 
     client.force_login(officer)
     client.post(url("record-consent", case_id=case.pk), consent_form(
         purpose="share_with_kind", organisation_kind=Organisation.Kind.PARTNER_AGENCY))
-    assert client.post(url("share", case_id=case.pk), share_form(partner_agency)).status_code == 302
+    shared = client.post(url("share", case_id=case.pk), share_form(partner_agency))
+    assert shared.status_code == 302 and shared["Location"] == section(case)
     assert Disclosure.objects.get().status == Disclosure.Status.IN_FORCE
     response = client.post(url("share", case_id=case.pk), share_form(
         victim_service, basis="safeguarding", justification="Children in the house"))
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == section(case)
     assert Disclosure.objects.get(organisation=victim_service).status == Disclosure.Status.AWAITING_APPROVAL
 
 
@@ -133,10 +138,11 @@ def test_stopping_sharing(client, case, officer, partner_agency):
     response = client.post(url("end", disclosure_id=disclosure.pk), {"reason": ""})
     assert "Enter why sharing is ending" in response.content.decode()
     response = client.post(url("end", disclosure_id=disclosure.pk), {"reason": "Housing case closed"})
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == section(case)
     disclosure.refresh_from_db()
     assert disclosure.status == Disclosure.Status.ENDED and disclosure.ended_reason == "Housing case closed"
-    assert client.get(url("end", disclosure_id=disclosure.pk)).status_code == 302, "already ended"
+    already = client.get(url("end", disclosure_id=disclosure.pk))
+    assert already.status_code == 302 and already["Location"] == section(case), "already ended"
 
 
 def test_approvals(client, case, officer, supervisor, partner_agency):
@@ -145,6 +151,7 @@ def test_approvals(client, case, officer, supervisor, partner_agency):
     client.force_login(supervisor)
     html = client.get(url("approvals")).content.decode()
     assert case.crime.reference in html and url("decide", disclosure_id=request.pk) in html
+    assert f'href="{section(case)}"' in html, "the case's sharing panel"
     response = client.post(url("decide", disclosure_id=request.pk), {"decision": ""})
     assert "Select whether you approve" in response.content.decode()
     response = client.post(url("decide", disclosure_id=request.pk), {"decision": "approve", "note": "Agreed"})
@@ -192,6 +199,8 @@ def test_query_counts_do_not_grow(client, unit, officer, supervisor, call_handle
     # Each bound includes the session, the user and their authenticator (the two-factor check).
     with django_assert_max_num_queries(8):
         assert client.get(url("ledger", case_id=case.pk)).status_code == 200
+    with django_assert_max_num_queries(11):  # the case page's section with the sharing panel, as measured
+        assert "Consent and information sharing" in client.get(section(case)).content.decode()
     with django_assert_max_num_queries(8):
         assert client.get(url("record-consent", case_id=case.pk)).status_code == 200
     with django_assert_max_num_queries(8):
@@ -215,7 +224,7 @@ def test_on_a_closed_case_consent_can_still_be_withdrawn_but_nothing_more_shared
     disclosure = give_and_share(case, officer, partner_agency, [SharedItem.INCIDENT_SUMMARY])
     close_case(case, actor=officer)
     client.force_login(officer)
-    html = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    html = client.get(section(case)).content.decode()
     assert url("record-consent", case_id=case.pk) in html and url("end", disclosure_id=disclosure.pk) in html
     assert url("share", case_id=case.pk) not in html
     response = client.post(url("share", case_id=case.pk), share_form(partner_agency))
