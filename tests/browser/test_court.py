@@ -80,7 +80,7 @@ def needs_form(page, context, live_server, personas, scene):
 def case_page(page, context, live_server, personas, scene):
     charged(scene, personas)
     sign_in_as(context, live_server, personas["officer"])
-    page.goto(reverse("cases:detail", kwargs={"case_id": scene["case"].pk}))
+    page.goto(reverse("cases:court", kwargs={"case_id": scene["case"].pk}))
     page.wait_for_selector("#court")
 
 
@@ -126,19 +126,21 @@ def test_charge_to_sentence(page, context, live_server, personas, scene, languag
     case = scene["case"]
     today = timezone.localdate()
     detail = reverse("cases:detail", kwargs={"case_id": case.pk})
+    court_section = reverse("cases:court", kwargs={"case_id": case.pk})
     prosecution = _url("prosecution", scene)
     news_recorded = said(language, "News recorded. Tell the victim by the end of %(due)s.").split("%(due)s")[0]
     journey = Journey(page, context, live_server, language)
 
     journey.as_user(personas["officer"])
     journey.go(detail, "court-case")
+    journey.follow(court_section, "court-case-court-section")  # the sub navigation's "Court and property"
     journey.follow(_url("charge", scene), "court-charge")
     page.fill("#id_court", "Cardiff Crown Court")
     page.fill("#id_defendant", "Dylan Morgan")
     page.check("input[name=custody][value=bail]")
     page.fill("#id_charge", "Wounding with intent")
     page.check("input[name=violent_or_sexual][value=yes]")
-    journey.submit("court-case-charged", detail)
+    journey.submit("court-case-charged", court_section)
     assert said(language, "Charge recorded. The Witness Care Unit now keeps the victim informed.") in journey.success()
     # The rest of the journey happens over the following weeks: the charge was six weeks ago.
     Prosecution.objects.filter(case=case).update(charged_at=timezone.now() - dt.timedelta(days=42))
@@ -202,7 +204,8 @@ def test_charge_to_sentence(page, context, live_server, personas, scene, languag
     owed = set(Commitment.objects.filter(case=case).values_list("kind", "status"))
     assert ("vcs_referral", "open") in owed  # 18 months for a violent offence
     assert ("witness_needs_assessment", "met") in owed and ("offer_vps", "met") in owed
-    journey.go(detail + "?timeline=all", "court-case-after-sentence")  # every entry, not the newest 20
+    # every entry, not the newest 20
+    journey.go(reverse("cases:timeline", kwargs={"case_id": case.pk}) + "?timeline=all", "court-case-after-sentence")
     timeline = page.locator(".moj-timeline").inner_text()
     steps = TimelineEvent.objects.filter(case=case, kind__in=(
         Kind.PROSECUTION_STARTED, Kind.COURT_NEWS_RECEIVED, Kind.COURT_NEWS_TOLD, Kind.WITNESS_NEEDS_ASSESSED,
@@ -214,4 +217,4 @@ def test_charge_to_sentence(page, context, live_server, personas, scene, languag
 
     journey.go(reverse("court:witness-care"), "court-worklist-after-sentence")
     assert CommitmentKind.VCS_REFERRAL.label(language) in page.locator("main").inner_text()
-    assert len(journey.visited) == 25
+    assert len(journey.visited) == 26

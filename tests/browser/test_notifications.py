@@ -35,7 +35,7 @@ def test_the_panel_and_the_letter(page, context, live_server, personas, scene, l
     letter = messages(case)
     use_language(context, live_server, language)
     sign_in_as(context, live_server, personas["officer"])
-    page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
+    page.goto(reverse("cases:documents", kwargs={"case_id": case.pk}))
     page.wait_for_selector("#messages")
     page.locator("#messages").scroll_into_view_if_needed()
     screenshot(page, f"notifications-case-panel-{language}")

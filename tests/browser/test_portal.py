@@ -219,23 +219,32 @@ def test_the_victims_journey_and_the_officer_sees_it(page, context, live_server,
     page.locator(".govuk-service-navigation form[action$='/sign-out/'] button").click()
     page.wait_for_url(f"**{reverse('portal:start')}")
 
-    # The officer sees all three on the case page, and replies.
+    # The officer sees all three on the case page, and replies: from the summary's commitment to answer the
+    # message, to the "From the victim" panel in the documents and messages section.
     page.set_viewport_size(DESKTOP)
     use_language(context, live_server, "en")
     sign_in_as(context, live_server, personas["officer"])
+    documents = reverse("cases:documents", kwargs={"case_id": case.pk})
     page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
+    page.locator("main .govuk-table").get_by_role(
+        "link", name=CommitmentKind.VICTIM_MESSAGE_REPLY.label("en"), exact=True).click()
+    page.wait_for_url(f"**{documents}")
     page.wait_for_selector("#portal")
     main = page.locator("main").inner_text()
     assert "Has anyone been arrested yet?" in main
+    _panel_screenshot(page, f"portal-officer-panel-{language}-{viewport}")
+    page.fill("textarea[name=text]", "Not yet. I will call you on Friday.")
+    page.get_by_role("button", name="Send reply").click()
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert page.url.endswith(f"{documents}#portal")
+    screenshot(page, f"portal-officer-case-page-{language}-{viewport}")
+    assert Commitment.objects.get(case=case, kind=CommitmentKind.VICTIM_MESSAGE_REPLY).status == "met"
+    assert Message.objects.filter(case=case, kind="victim_message_reply").exists()
+    timeline_url = reverse("cases:timeline", kwargs={"case_id": case.pk})
+    page.locator(f"main a[href='{timeline_url}']").click()  # the sub navigation's "Timeline"
+    page.wait_for_url(f"**{timeline_url}")
     timeline = page.locator(".moj-timeline").inner_text()
     assert "every 7 days" in timeline
     assert "The victim sent a message through the portal." in timeline
     assert ("The victim withdrew consent to discussion of the case at a multi-agency meeting "
             "(through the victim portal).") in timeline
-    _panel_screenshot(page, f"portal-officer-panel-{language}-{viewport}")
-    page.fill("textarea[name=text]", "Not yet. I will call you on Friday.")
-    page.get_by_role("button", name="Send reply").click()
-    page.wait_for_selector(".govuk-notification-banner--success")
-    screenshot(page, f"portal-officer-case-page-{language}-{viewport}")
-    assert Commitment.objects.get(case=case, kind=CommitmentKind.VICTIM_MESSAGE_REPLY).status == "met"
-    assert Message.objects.filter(case=case, kind="victim_message_reply").exists()

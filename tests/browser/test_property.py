@@ -159,9 +159,11 @@ def test_an_item_from_seizure_to_return(page, context, live_server, personas, sc
     """Every page of the journey looks like GOV.UK and passes axe-core, in English and in Welsh."""
     case = scene["case"]
     detail = reverse("cases:detail", kwargs={"case_id": case.pk})
+    court_section = reverse("cases:court", kwargs={"case_id": case.pk})
     journey = Journey(page, context, live_server, language)
     journey.as_user(personas["officer"])
     journey.go(detail, "property-case")
+    journey.follow(court_section, "property-case-court-section")  # the sub navigation's "Court and property"
     journey.follow(reverse("property:seize", kwargs={"case_id": case.pk}), "property-seize")
     page.fill("#id_exhibit_reference", "op/12")
     page.fill("#id_description", "Red mountain bicycle")
@@ -222,7 +224,9 @@ def test_an_item_from_seizure_to_return(page, context, live_server, personas, sc
     assert item.status == "returned" and item.return_commitment.status == "met"
     assert [entry.sequence for entry in item.custody.all()] == [1, 2, 3, 4]
 
-    journey.go(detail, "property-case-after-return")
+    journey.go(court_section, "property-case-after-return")
+    assert page.locator(f"#property + table a[href='{page_of_item}']").inner_text() == "OP/12"
+    journey.follow(reverse("cases:timeline", kwargs={"case_id": case.pk}), "property-case-timeline")
     timeline = page.locator(".moj-timeline").inner_text()
     steps = TimelineEvent.objects.filter(case=case, kind__startswith="property_")
     assert {event.kind for event in steps} >= {"property_seized", "property_moved", "property_no_longer_needed",
@@ -230,7 +234,7 @@ def test_an_item_from_seizure_to_return(page, context, live_server, personas, sc
     with translation.override(language):
         for event in steps:
             assert describe(event, case).description in timeline, event.kind
-    assert len(journey.visited) == 18
+    assert len(journey.visited) == 20
 
 
 def test_the_property_officers_register_views(page, context, live_server, personas, scene, stores):

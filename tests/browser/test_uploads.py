@@ -95,7 +95,9 @@ def test_a_letter_on_a_case(page, context, live_server, personas, scene, languag
     journey = Journey(page, context, live_server, language)
     journey.as_user(personas["officer"])
     letters = reverse("uploads:documents", kwargs={"case_id": case.pk})
+    documents = reverse("cases:documents", kwargs={"case_id": case.pk})
     journey.go(reverse("cases:detail", kwargs={"case_id": case.pk}), "uploads-case")
+    journey.follow(documents, "uploads-case-documents")  # the sub navigation's "Documents and messages"
     journey.follow(letters, "uploads-letters-none")
 
     page.locator("main form button[type=submit]").click()  # nothing chosen
@@ -121,9 +123,13 @@ def test_a_letter_on_a_case(page, context, live_server, personas, scene, languag
     assert download.headers["content-disposition"].startswith("attachment;")
     assert download.body() == pdf() or download.body().startswith(b"%PDF-")
 
-    journey.go(reverse("cases:detail", kwargs={"case_id": case.pk}), "uploads-case-with-letter")
+    journey.go(documents, "uploads-case-with-letter")
+    panel_link = page.locator(f"main a[href='{reverse('uploads:serve', kwargs={'key': stored.key})}']").first
+    assert panel_link.inner_text() == "Letter confirming the property return"
+    journey.follow(reverse("cases:timeline", kwargs={"case_id": case.pk}), "uploads-case-timeline")
     timeline = page.locator(".moj-timeline").inner_text()
     assert said(language, "A letter or document sent to the victim was added.") in timeline
+    journey.follow(documents, "uploads-case-documents-with-letter")
     journey.follow(letters, "uploads-letters-one")
     journey.follow(reverse("uploads:remove-document", kwargs={"key": stored.key}), "uploads-letter-remove")
     page.fill("#id_reason", "Uploaded to the wrong case")

@@ -56,18 +56,19 @@ def list_trial(prosecution, actor, days=30):
 # --- Recording the charge --------------------------------------------------------------------------------
 def test_the_officer_records_the_charge_from_the_case_page(client, case, officer, witness_care_unit):
     client.force_login(officer)
-    page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    court_section = reverse("cases:court", kwargs={"case_id": case.pk})
+    page = client.get(court_section).content.decode()
     assert url("charge", case) in page
     response = client.post(url("charge", case), {
         "court": "Newport Magistrates' Court", "defendant": "Dylan Morgan", "custody": "bail",
         "charge": "Assault by beating", "violent_or_sexual": "yes", "witness_care_unit": str(witness_care_unit.pk),
     })
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == court_section
     prosecution = Prosecution.objects.get(case=case)
     assert prosecution.witness_care_unit == witness_care_unit and prosecution.charges.get().violent_or_sexual
     assert Commitment.objects.filter(case=case, kind=CommitmentKind.OFFER_VPS,
                                      owner_organisation=witness_care_unit).count() == 1
-    page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    page = client.get(court_section).content.decode()
     assert "Newport Magistrates&#x27; Court" in page and url("prosecution", case) in page
 
 
@@ -88,6 +89,7 @@ def test_the_witness_care_officer_sees_the_case_read_only_and_manages_the_court_
         client, charged, case, witness_care):
     client.force_login(witness_care)
     assert client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).status_code == 200
+    assert client.get(reverse("cases:court", kwargs={"case_id": case.pk})).status_code == 200
     assert client.get(reverse("cases:record-decision", kwargs={"case_id": case.pk})).status_code == 403
     assert case.crime.reference in client.get(reverse("cases:list")).content.decode()
     assert client.get(url("hearing-list", case)).status_code == 200
@@ -97,7 +99,8 @@ def test_the_witness_care_officer_sees_the_case_read_only_and_manages_the_court_
 def test_another_witness_care_units_officer_gets_404(client, charged, case, witness_care, other_wcu_officer):
     news = list_trial(charged, witness_care)
     client.force_login(other_wcu_officer)
-    for target in (reverse("cases:detail", kwargs={"case_id": case.pk}), url("prosecution", case),
+    for target in (reverse("cases:detail", kwargs={"case_id": case.pk}),
+                   reverse("cases:court", kwargs={"case_id": case.pk}), url("prosecution", case),
                    url("hearing-list", case), url("news-told", case, news_id=news.pk),
                    url("record", case, step="needs")):
         assert client.get(target).status_code == 404, target
@@ -185,7 +188,7 @@ def test_query_counts_do_not_grow(client, charged, case, witness_care, officer, 
     list_trial(charged, witness_care)
     client.force_login(witness_care)
     pages = [reverse("court:witness-care"), url("prosecution", case),
-             reverse("cases:detail", kwargs={"case_id": case.pk})]
+             reverse("cases:detail", kwargs={"case_id": case.pk}), reverse("cases:court", kwargs={"case_id": case.pk})]
     counts = [count_queries(client, page) for page in pages]
     _more(charged, witness_care, officer, unit, call_handler)
     for page, count in zip(pages, counts, strict=True):
@@ -227,7 +230,7 @@ def test_the_courts_decision_on_special_measures_through_the_form(client, charge
     assert "Special measures decided</strong>: Screens; Live link \N{EN DASH} Granted" in page
     [entry] = charged.entries.filter(kind="measures_decided")
     assert entry.data == {"measures": ["screens", "live_link"], "decision": "granted"} and entry.by == witness_care
-    timeline = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    timeline = client.get(reverse("cases:timeline", kwargs={"case_id": case.pk})).content.decode()
     assert "The court granted special measures: screens; live link." in timeline
 
 
@@ -263,7 +266,7 @@ def test_expenses_information_through_the_form_once_however_often_it_is_sent(cli
     assert "Recorded: Expenses information given." in _recorded(first)
     [entry] = charged.entries.filter(kind="expenses")
     assert entry.note == "Explained how to claim travel and loss of earnings"
-    timeline = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    timeline = client.get(reverse("cases:timeline", kwargs={"case_id": case.pk})).content.decode()
     assert "The victim was given information about claiming expenses for going to court." in timeline
 
 

@@ -68,8 +68,9 @@ def test_on_the_case_page_in_welsh(client, case, officer):
     agree(case, officer, channel="email")
     queue(case)
     client.force_login(officer)
-    html = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    section = reverse("cases:documents", kwargs={"case_id": case.pk})
+    html = client.get(section).content.decode()
     assert 'id="messages"' in html and "Waiting to be sent" in html
-    html = in_welsh(client).get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
-    assert "Negeseuon at y dioddefwr" in html
+    html = in_welsh(client).get(section).content.decode()
+    assert "Dogfennau a negeseuon" in html and "Negeseuon at y dioddefwr" in html
     assert "Yn aros i gael ei hanfon" in html

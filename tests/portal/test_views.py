@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.portal.helpers import sign_in_to_portal
+from tests.web.conftest import count_queries
 from victimcare.cases.models import TimelineEvent
 from victimcare.charter.models import Commitment
 from victimcare.charter.rules import CommitmentKind, KeyDecision
@@ -114,14 +115,17 @@ def test_sending_a_message_and_the_officer_answering(victim, client, agreed_case
 
     staff = Client()
     staff.force_login(officer)
-    page = staff.get(reverse("cases:detail", kwargs={"case_id": agreed_case.pk})).content.decode()
+    section = reverse("cases:documents", kwargs={"case_id": agreed_case.pk})
+    page = staff.get(section).content.decode()
     assert "Is there any news?" in page and "Send reply" in page
     bad = staff.post(reverse("portal:staff-reply", kwargs={"case_id": agreed_case.pk, "event_id": event.pk}),
                      {"text": " "})
     assert bad.status_code == 400 and "Enter your reply" in bad.content.decode()
+    assert f'href="{section}#portal" class="govuk-back-link"' in bad.content.decode()
     assert not agreed_case.timeline.filter(kind=Kind.VICTIM_MESSAGE_ANSWERED).exists()
-    staff.post(reverse("portal:staff-reply", kwargs={"case_id": agreed_case.pk, "event_id": event.pk}),
-               {"text": "We are checking the footage."})
+    replied = staff.post(reverse("portal:staff-reply", kwargs={"case_id": agreed_case.pk, "event_id": event.pk}),
+                         {"text": "We are checking the footage."})
+    assert replied.status_code == 302 and replied["Location"] == f"{section}#portal"
     assert Commitment.objects.get(kind=CommitmentKind.VICTIM_MESSAGE_REPLY).status == "met"
     assert "We are checking the footage." in victim.get(reverse("portal:home")).content.decode()
 
@@ -139,9 +143,11 @@ def test_a_complaint_and_its_acknowledgement(victim, agreed_case, officer):
     event = agreed_case.timeline.get(kind=Kind.COMPLAINT_MADE)
     staff = Client()
     staff.force_login(officer)
-    assert "Nobody called me back." in staff.get(reverse("cases:detail", kwargs={"case_id": agreed_case.pk})
-                                                 ).content.decode()
-    staff.post(reverse("portal:staff-acknowledge", kwargs={"case_id": agreed_case.pk, "event_id": event.pk}))
+    section = reverse("cases:documents", kwargs={"case_id": agreed_case.pk})
+    assert "Nobody called me back." in staff.get(section).content.decode()
+    response = staff.post(reverse("portal:staff-acknowledge", kwargs={"case_id": agreed_case.pk,
+                                                                      "event_id": event.pk}))
+    assert response.status_code == 302 and response["Location"] == f"{section}#portal"
     assert agreed_case.timeline.filter(kind=Kind.COMPLAINT_ACKNOWLEDGED).exists()
 
 
@@ -171,7 +177,7 @@ def test_the_survey(victim, agreed_case, officer):
 
     staff = Client()
     staff.force_login(officer)
-    page = staff.get(reverse("cases:detail", kwargs={"case_id": agreed_case.pk})).content.decode()
+    page = staff.get(reverse("cases:documents", kwargs={"case_id": agreed_case.pk})).content.decode()
     assert "Satisfaction survey, answered" in page and "Very dissatisfied" in page
 
 
@@ -185,3 +191,21 @@ def test_the_staff_panel_query_count_is_bounded(client, agreed_case, officer, dj
     with django_assert_max_num_queries(3):
         html = template.render(Context({"case": agreed_case}))
     assert html.count("Send reply") == 4 and html.count("Acknowledge complaint") == 4
+
+
+def test_the_documents_section_query_count_does_not_grow(client, agreed_case, officer,
+                                                          django_assert_max_num_queries):
+    """The section that holds the "From the victim" panel reads the same however many messages and complaints."""
+    services.send_victim_message(agreed_case, "Message 0")
+    services.make_complaint(agreed_case, "Complaint 0")
+    client.force_login(officer)
+    section = reverse("cases:documents", kwargs={"case_id": agreed_case.pk})
+    count = count_queries(client, section)
+    for n in range(1, 5):
+        services.send_victim_message(agreed_case, f"Message {n}")
+        services.make_complaint(agreed_case, f"Complaint {n}")
+    with django_assert_max_num_queries(count):
+        html = client.get(section).content.decode()
+    assert html.count("Send reply") == 5 and html.count("Acknowledge complaint") == 5
+    print(f"documents and messages section: {count} queries")
+    assert count <= 11, count  # measured: 11 with messages and complaints (8 with letters only)

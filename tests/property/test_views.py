@@ -107,11 +107,13 @@ def test_who_may_see_an_item(client, item, officer, colleague, supervisor, other
 
 def test_the_property_officer_sees_the_item_but_not_the_police_case(client, item, property_officer):
     client.force_login(property_officer)
-    assert client.get(reverse("cases:detail", kwargs={"case_id": item.case_id})).status_code == 404
+    for section in ("detail", "court"):
+        assert client.get(reverse(f"cases:{section}", kwargs={"case_id": item.case_id})).status_code == 404
     page = client.get(url("item", item)).content.decode()
     assert item.case.crime.reference in page and "Black Samsung phone" in page
     assert item.case.victim.address not in page or not item.case.victim.address
-    assert reverse("cases:detail", kwargs={"case_id": item.case_id}) not in page
+    assert f"/cases/{item.case_id}/" not in page
+    assert reverse("property:register") in page
 
 
 def test_only_the_case_unit_marks_no_longer_needed_and_only_property_officers_dispose(
@@ -163,14 +165,21 @@ def test_the_register_shows_the_views_by_store(client, case, officer, property_o
 
 def test_the_case_panel_lists_the_items(client, item, officer):
     client.force_login(officer)
-    page = client.get(reverse("cases:detail", kwargs={"case_id": item.case_id})).content.decode()
+    court_section = reverse("cases:court", kwargs={"case_id": item.case_id})
+    page = client.get(court_section).content.decode()
     assert url("item", item) in page and "Record property taken" in page
+    assert reverse("property:seize", kwargs={"case_id": item.case_id}) in page
+    for back_from in (url("item", item), reverse("property:seize", kwargs={"case_id": item.case_id})):
+        assert f'href="{court_section}" class="govuk-back-link"' in client.get(back_from).content.decode(), back_from
 
 
 def test_page_query_counts_do_not_grow(client, case, officer, property_officer, store,
                                        django_assert_max_num_queries):
     first = seize(case, officer, store, reference="OP/1")
     services.mark_no_longer_needed(first, actor=officer)
+    court_section = reverse("cases:court", kwargs={"case_id": case.pk})
+    client.force_login(officer)
+    section = count_queries(client, court_section)
     client.force_login(property_officer)
     register = count_queries(client, reverse("property:register"))
     item_page = count_queries(client, url("item", first))
@@ -183,7 +192,11 @@ def test_page_query_counts_do_not_grow(client, case, officer, property_officer, 
         client.get(reverse("property:register"))
     with django_assert_max_num_queries(item_page):
         client.get(url("item", extra))
-    print(f"property register: {register} queries; item page: {item_page} queries")
+    client.force_login(officer)
+    with django_assert_max_num_queries(section):
+        assert "OP/7" in client.get(court_section).content.decode()
+    print(f"property register: {register} queries; item page: {item_page} queries; "
+          f"court and property section: {section} queries")
 
 
 def test_the_error_summary_follows_the_page_order(client, case, officer):

@@ -20,18 +20,19 @@ def url(case):
     return reverse("satisfaction:record-by-phone", kwargs={"case_id": case.pk})
 
 
-def detail(case):
-    return reverse("cases:detail", kwargs={"case_id": case.pk})
+def documents(case):
+    """The case page's section that holds the portal panel, where the phone survey is linked and its answers shown."""
+    return reverse("cases:documents", kwargs={"case_id": case.pk})
 
 
 def test_linked_from_the_case_page_until_answered(client, case, officer, call_handler):
     client.force_login(officer)
-    assert url(case) in client.get(detail(case)).content.decode()
+    assert url(case) in client.get(documents(case)).content.decode()
     client.force_login(call_handler)
-    assert url(case) not in client.get(detail(case)).content.decode()
+    assert url(case) not in client.get(documents(case)).content.decode()
     record_survey_response(case, ratings={k: int(v) for k, v in ANSWERS.items()}, how="portal")
     client.force_login(officer)
-    assert url(case) not in client.get(detail(case)).content.decode()
+    assert url(case) not in client.get(documents(case)).content.decode()
 
 
 @pytest.mark.parametrize("persona, status", [("officer", 200), ("colleague", 200), ("supervisor", 200),
@@ -51,14 +52,16 @@ def test_the_form_round_trips(client, case, colleague):
                  "Very dissatisfied"):
         assert text in page
     assert page.count('type="radio"') == 25
+    assert f'href="{documents(case)}#portal" class="govuk-back-link"' in page
     response = client.post(url(case), {**ANSWERS, "comments": " The officer was kind. "})
-    assert response.status_code == 302 and response["Location"] == detail(case) + "#portal"
+    assert response.status_code == 302 and response["Location"] == documents(case) + "#portal"
     survey = SurveyResponse.objects.get(case=case)
     assert survey.ratings() == {k: int(v) for k, v in ANSWERS.items()}
     assert survey.how == "phone" and survey.answered_by == colleague and survey.comments == "The officer was kind."
     assert CaseAccessLog.objects.filter(case=case, user=colleague, what="phone survey form").exists()
-    page = client.get(detail(case)).content.decode()
-    assert "Satisfaction survey, answered" in page and "The victim answered the satisfaction survey by phone." in page
+    assert "Satisfaction survey, answered" in client.get(documents(case)).content.decode()
+    timeline = client.get(reverse("cases:timeline", kwargs={"case_id": case.pk})).content.decode()
+    assert "The victim answered the satisfaction survey by phone." in timeline
 
 
 def test_errors_name_the_question(client, case, officer):
