@@ -93,17 +93,22 @@ def test_the_officer_records_the_answers_from_the_case_page(page, context, live_
     page.get_by_label("Christian").check()
     page.get_by_role("button", name="Save answers").click()
     assert "Equality monitoring answers saved." in page.locator(".govuk-notification-banner--success").inner_text()
+    assert "Christian" not in page.locator("main").inner_text()
+    sections = page.get_by_role("navigation", name="Sections of the case")
+    sections.get_by_role("link", name="Timeline").click()
     timeline = page.locator(".moj-timeline").inner_text()
     assert "The victim's answers to the equality monitoring questions were recorded." in timeline
     assert "Christian" not in page.locator("main").inner_text()
     assert EqualityAnswers.objects.get(victim=case.victim).answers() == {
         "sex": "female", "ethnicity": "", "disability": "prefer_not_to_say", "religion": "christian",
         "sexual_orientation": ""}
+    sections.get_by_role("link", name="Summary").click()
     page.get_by_role("link", name="Equality monitoring (optional)").click()
     assert page.get_by_label("Christian").is_checked()
     screenshot(page, "equality-staff-prefilled")
 
     page.goto(reverse("cases:detail", kwargs={"case_id": case.pk}))
+    sections.get_by_role("link", name="Documents and messages").click()  # the satisfaction survey is with the portal
     page.get_by_role("link", name="Record satisfaction survey answers from a phone interview").click()
     for question in ("Making contact with the police", "The actions the police took",
                      "How well you were kept informed", "How you were treated", "Your whole experience"):
@@ -113,4 +118,5 @@ def test_the_officer_records_the_answers_from_the_case_page(page, context, live_
     assert "Satisfaction survey answers recorded." in page.locator(".govuk-notification-banner--success").inner_text()
     survey = SurveyResponse.objects.get(case=case)
     assert survey.how == "phone" and set(survey.ratings().values()) == {2}
+    assert page.url.endswith(reverse("cases:documents", kwargs={"case_id": case.pk}) + "#portal")  # back where it was
     assert page.get_by_role("link", name="Record satisfaction survey answers from a phone interview").count() == 0

@@ -116,7 +116,7 @@ def test_the_witness_care_officer_sees_open_prosecutions_and_what_is_owed(first)
 def test_the_officer_sees_the_court_journey_on_the_case_page(first):
     prosecution = Prosecution.objects.filter(case_id__gte=first, case__status=Case.Status.CLOSED).select_related(
         "case__officer").first()
-    page = _page("", reverse("cases:detail", kwargs={"case_id": prosecution.case_id}), user=prosecution.case.officer)
+    page = _page("", reverse("cases:court", kwargs={"case_id": prosecution.case_id}), user=prosecution.case.officer)
     assert escape(prosecution.court) in page and "Witness Care Unit" in page
 
 
@@ -164,7 +164,7 @@ def test_the_property_officer_sees_the_register(first):
     item = PropertyItem.objects.filter(case_id__gte=first, status="returned").first()
     page = _page("rhys.parry", reverse("property:item", kwargs={"item_id": item.pk}))
     assert item.exhibit_reference in page and escape(item.description) in page
-    page = _page("", reverse("cases:detail", kwargs={"case_id": item.case_id}), user=item.case.officer)
+    page = _page("", reverse("cases:court", kwargs={"case_id": item.case_id}), user=item.case.officer)
     assert item.exhibit_reference in page
 
 
@@ -197,8 +197,8 @@ def test_ratings_are_kinder_where_updates_came_on_time(first):
 
 def test_the_case_page_shows_the_survey_and_the_figures_rebuild_the_same(first):
     survey = SurveyResponse.objects.filter(case_id__gte=first, how="phone").select_related("case__officer").first()
-    page = _page("", reverse("cases:detail", kwargs={"case_id": survey.case_id}) + "?timeline=all",  # entry may be old
-                 user=survey.case.officer)
+    timeline = reverse("cases:timeline", kwargs={"case_id": survey.case_id})
+    page = _page("", timeline + "?timeline=all", user=survey.case.officer)  # the entry may be old
     assert "answered the satisfaction survey by phone" in page
     cells = _satisfaction_cells()
     rebuild_figures()

@@ -82,10 +82,12 @@ def test_the_case_page_shows_the_referral_and_the_neighbourhood_team(generated):
     referral = Referral.objects.filter(case__in=_generated(), status="closed").select_related(
         "case__officer", "service").first()
     notice = IncidentNotice.objects.select_related("team").get(case=referral.case)
-    # The whole timeline: the closing may be older than its newest entries, which are all the page shows at first.
-    page = _page(referral.case.officer.username, reverse("cases:detail", args=[referral.case_id]) + "?timeline=all")
+    page = _page(referral.case.officer.username, reverse("cases:support", args=[referral.case_id]))
     assert referral.service.name_en in page and notice.team.name_en in page
-    assert "closed its support" in page
+    # The whole timeline: the closing may be older than its newest entries, which are all the page shows at first.
+    timeline = _page(referral.case.officer.username,
+                     reverse("cases:timeline", args=[referral.case_id]) + "?timeline=all")
+    assert "closed its support" in timeline
 
 
 def test_every_report_reaches_a_neighbourhood_team(generated):
@@ -133,7 +135,7 @@ def test_high_risk_domestic_abuse_goes_to_a_fortnightly_meeting(generated):
     assert all(a.commitment.owner_organisation_id == a.owner_id for a in actions)
     assert Counter(a.status for a in actions)["done"] > 0
     discussed = referrals.filter(status="discussed").select_related("case__officer").first()
-    case_page = _page(discussed.case.officer.username, reverse("cases:detail", args=[discussed.case_id]))
+    case_page = _page(discussed.case.officer.username, reverse("cases:support", args=[discussed.case_id]))
     assert discussed.agenda_items.get().meeting.title in case_page
     _page(discussed.case.officer.username, reverse("multiagency:meetings"))
     meeting = meetings.order_by("-held_at").first()

@@ -108,6 +108,8 @@ def test_the_walk_covers_staff_portal_api_and_admin_pages():
     identifiers = {endpoint.identifier for endpoint, _, _ in PAGES}
     assert {"cases:list", "cases:detail", "portal:home", "api:case-list", "api:docs", "admin:index",
             "monitoring:overview"} <= identifiers
+    # The case page's sections, each its own template.
+    assert {"cases:contact", "cases:support", "cases:court", "cases:documents", "cases:timeline"} <= identifiers
     assert len(PAGES) > 100
 
 
