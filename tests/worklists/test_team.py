@@ -233,6 +233,9 @@ def test_at_most_20_officers_shown_the_most_overdue_with_a_link_to_all(client, s
     assert officer_order(everyone) == [*most_in_need, *names[19:22]]
     assert everyone.context["overdue_total"] == 29
     assert "Show all officers" not in everyone.content.decode()
+    # Applying the filters while every officer is shown keeps every officer shown.
+    assert '<input type="hidden" name="officers" value="all">' in everyone.content.decode()
+    assert 'name="officers"' not in html
 
 
 def test_the_link_to_all_officers_keeps_the_filters_but_not_the_page(client, supervisor, unit, call_handler):
