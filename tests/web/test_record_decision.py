@@ -55,8 +55,9 @@ def test_recording_a_decision(client, personas, case, persona):
     page = client.get(response["Location"]).content.decode()
     assert "govuk-notification-banner--success" in page
     assert "Decision recorded. Tell the victim by" in page
-    assert "Investigation decision: Suspect charged." in page
-    assert "Charged with assault" in page
+    timeline = client.get(reverse("cases:timeline", kwargs={"case_id": case.pk})).content.decode()
+    assert "Investigation decision: Suspect charged." in timeline
+    assert "Charged with assault" in timeline
 
 
 @pytest.mark.parametrize("data, field, message", [

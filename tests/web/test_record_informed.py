@@ -42,8 +42,9 @@ def test_recording_that_the_victim_was_told(client, colleague, overdue_case, com
                                         what="recorded that the victim was informed").exists()
     page = client.get(response["Location"]).content.decode()
     assert "Recorded that the victim was told." in page
-    assert "The victim was told about the decision (Suspect arrested) in person." in page
     assert "app-commitment--overdue" not in page
+    timeline = client.get(reverse("cases:timeline", kwargs={"case_id": overdue_case.pk})).content.decode()
+    assert "The victim was told about the decision (Suspect arrested) in person." in timeline
 
 
 @pytest.mark.parametrize("data", [{}, {"how": "carrier pigeon"}])
