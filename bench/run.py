@@ -157,7 +157,8 @@ def measure(args, bench_db: str, results: dict) -> None:
     cookie = f"sessionid={staff_client(officer).cookies['sessionid'].value}"
     case_ids = sample_cases(500, visible_to=officer)
     case_paths = [f"/cases/{pk}/" for pk in case_ids]
-    section_paths = [f"/cases/{pk}/{name}/" for pk in case_ids for name in ("", *(n for n, _ in CASE_SECTIONS))]
+    section_paths = [path for pk in case_ids
+                     for path in (f"/cases/{pk}/", *(f"/cases/{pk}/{name}/" for name, _ in CASE_SECTIONS))]
     results["throughput"] = measure_throughput(serving_environment(bench_db), case_paths, section_paths, cookie,
                                                workers=args.workers, seconds=args.http_seconds,
                                                connections=args.connections)
