@@ -168,7 +168,6 @@ def _case_page(request, case_id, section, *, probes: bool = False):
         "sections": [(s, _section_url(case, s)) for s in SECTIONS],
         "may_act": may_change and case.status == case.Status.OPEN,
         "may_change": may_change,
-        "supervises": access.supervises(request.user, case),
     }
 
 
@@ -182,6 +181,7 @@ def case_detail(request, case_id):
         "response_grade": RESPONSE_GRADES.get(case.response_grade, case.response_grade),
         "last_outcome": outcome_text(case.crime.last_outcome),
         "commitment_rows": _commitment_rows(case, case_commitments(case), context["may_act"], timezone.now()),
+        "supervises": access.supervises(request.user, case),  # the access log link
     })
 
 
