@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from victimcare.charter.rules import CommitmentKind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each section is one object: compared and hashed by identity
 class CaseSection:
     name: str  # the URL name in the cases namespace
     title: str

@@ -116,7 +116,7 @@ class CommitmentRow:
     section_url: str  # the section of the case page where it is dealt with; empty when that is the summary
 
 
-def _commitment_rows(case, commitments, may_act: bool, now: datetime) -> list[CommitmentRow]:
+def _commitment_rows(case, commitments, may_act: bool, now: datetime, section_urls: dict) -> list[CommitmentRow]:
     language = get_language() or "en"
     rows = []
     for commitment in commitments:
@@ -132,13 +132,13 @@ def _commitment_rows(case, commitments, may_act: bool, now: datetime) -> list[Co
             can_record_informed=(may_act and case.status == case.Status.OPEN
                                  and commitment.status == Commitment.Status.OPEN
                                  and commitment.kind == CommitmentKind.INFORM_DECISION),
-            section_url=_section_url(case, SECTION_OF_KIND.get(commitment.kind)),
+            section_url=section_urls.get(SECTION_OF_KIND.get(commitment.kind), ""),
         ))
     return rows
 
 
 def _section_url(case, section) -> str:
-    return reverse(f"cases:{section.name}", kwargs={"case_id": case.pk}) if section else ""
+    return reverse(f"cases:{section.name}", kwargs={"case_id": case.pk})
 
 
 def _latest_timeline(case, *, everything: bool) -> tuple[list, bool]:
@@ -180,7 +180,8 @@ def case_detail(request, case_id):
         "reasons": [reason_label(r) for r in case.enhanced_rights_reasons],
         "response_grade": RESPONSE_GRADES.get(case.response_grade, case.response_grade),
         "last_outcome": outcome_text(case.crime.last_outcome),
-        "commitment_rows": _commitment_rows(case, case_commitments(case), context["may_act"], timezone.now()),
+        "commitment_rows": _commitment_rows(case, case_commitments(case), context["may_act"], timezone.now(),
+                                            section_urls=dict(context["sections"])),
         "supervises": access.supervises(request.user, case),  # the access log link
     })
 
