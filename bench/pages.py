@@ -114,9 +114,13 @@ def portal_visits(case_ids: list[int]) -> list[Visit]:
     return [Visit(client, "/portal/your-case/", before=signed_in_to(pk)) for pk in case_ids]
 
 
-# The case page's other sections (victimcare/cases/sections.py): URL path under the case, and what the table calls it.
-CASE_SECTIONS = (("contact", "contact"), ("support", "support"), ("court", "court"), ("documents", "documents"),
-                 ("timeline", "timeline"))
+def case_section_paths(case_id: int) -> dict[str, str]:
+    """Every section of the case's page (victimcare/cases/sections.py), the summary first: name -> address."""
+    from django.urls import reverse
+
+    from victimcare.cases.sections import SECTIONS
+
+    return {section.name: reverse(f"cases:{section.name}", kwargs={"case_id": case_id}) for section in SECTIONS}
 
 
 def page_plans(cases_wanted: int) -> dict[str, list[Visit]]:
@@ -124,9 +128,10 @@ def page_plans(cases_wanted: int) -> dict[str, list[Visit]]:
     clients = {name: staff_client(name) for name in existing([*officers, DEMO_SUPERVISOR, *DEMO_PARTNERS,
                                                               DEMO_ANALYST])}
     per_officer = -(-cases_wanted // len(officers))
-    case_visits = [Visit(clients[name], f"/cases/{pk}/")
+    case_visits = [(clients[name], case_section_paths(pk))
                    for name in officers for pk in sample_cases(per_officer, visible_to=name)]
     random.Random(0).shuffle(case_visits)
+    sections = case_visits[0][1] if case_visits else {}
     token = api_token()
     from django.test import Client
 
@@ -134,9 +139,9 @@ def page_plans(cases_wanted: int) -> dict[str, list[Visit]]:
     return {
         "officer case list": [Visit(clients[name], "/cases/") for name in officers],
         "officer my cases": [Visit(clients[name], "/work/my-cases/") for name in officers],
-        "case page": case_visits,
-        **{f"case {title}": [Visit(v.client, f"{v.path}{name}/") for v in case_visits]
-           for name, title in CASE_SECTIONS},
+        **{"case page" if name == "detail" else f"case {name}": [Visit(client, paths[name])
+                                                                for client, paths in case_visits]
+           for name in sections},
         "supervisor overdue view": [Visit(clients[DEMO_SUPERVISOR], "/work/team/")],
         "partner shared cases": [Visit(clients[name], "/sharing/shared/") for name in existing(DEMO_PARTNERS)],
         "portal home": portal_visits(sample_cases(cases_wanted)),

@@ -143,7 +143,7 @@ def in_process(bench_db: str) -> None:
 
 
 def measure(args, bench_db: str, results: dict) -> None:
-    from pages import CASE_SECTIONS, measure_pages, sample_cases, staff_client
+    from pages import case_section_paths, measure_pages, sample_cases, staff_client
     from sweep import measure_sweep
     from throughput import measure_throughput
 
@@ -157,8 +157,7 @@ def measure(args, bench_db: str, results: dict) -> None:
     cookie = f"sessionid={staff_client(officer).cookies['sessionid'].value}"
     case_ids = sample_cases(500, visible_to=officer)
     case_paths = [f"/cases/{pk}/" for pk in case_ids]
-    section_paths = [path for pk in case_ids
-                     for path in (f"/cases/{pk}/", *(f"/cases/{pk}/{name}/" for name, _ in CASE_SECTIONS))]
+    section_paths = [path for pk in case_ids for path in case_section_paths(pk).values()]
     results["throughput"] = measure_throughput(serving_environment(bench_db), case_paths, section_paths, cookie,
                                                workers=args.workers, seconds=args.http_seconds,
                                                connections=args.connections)
