@@ -111,6 +111,7 @@ class CommitmentRow:
     standard: str
     owner: str
     tag_class: str
+    status: str
     overdue_by: str
     can_record_informed: bool
     section_url: str  # the section of the case page where it is dealt with; empty when that is the summary
@@ -128,6 +129,8 @@ def _commitment_rows(case, commitments, may_act: bool, now: datetime, section_ur
                                                              "title": standard.title(language)} if standard else "",
             owner=str(commitment.owner_person or commitment.owner_organisation),
             tag_class=_STATUS_TAG.get(commitment.status, ""),
+            # Not get_status_display(): that translates every choice to look one up, a dozen times a page.
+            status=Commitment.Status(commitment.status).label,
             overdue_by=how_long(now - commitment.due_at) if commitment.is_overdue(now) else "",
             can_record_informed=(may_act and case.status == case.Status.OPEN
                                  and commitment.status == Commitment.Status.OPEN

@@ -1,19 +1,19 @@
 from django.urls import reverse
 
-from victimcare.accounts.roles import FIGURES_ONLY_ROLES, POLICE_ROLES, roles_by_organisation
+from victimcare.accounts.roles import roles_by_organisation
+from victimcare.frontend.navigation import service_navigation
 
 
 def navigation(request):
-    """The language to switch to, where the switch sends the user back to, and the roles the user
-    holds (which navigation links they get)."""
+    """The language to switch to, where the switch sends the user back to, and the service navigation's links
+    for the roles the user holds."""
     current = getattr(request, "LANGUAGE_CODE", "en")
     user = getattr(request, "user", None)
     roles = frozenset(roles_by_organisation(user)) if user is not None else frozenset()
+    links, account_link = service_navigation(request, roles)
     return {
         "other_language": "en" if current == "cy" else "cy",
         "language_switch_next": request.get_full_path() if request else reverse("home"),
-        "user_roles": roles,
-        "user_is_police": bool(roles & POLICE_ROLES),
-        # The Commissioner's analyst: the navigation shows only the dashboards.
-        "user_sees_figures_only": bool(roles) and roles <= FIGURES_ONLY_ROLES,
+        "navigation_links": links,
+        "account_link": account_link,
     }
