@@ -337,6 +337,10 @@ PORTAL_CODE_LIMITS = ((env_int("PORTAL_CODES_PER_15_MINUTES", 3), 15), (env_int(
 # between are chained by the next seal, another process's, or the scheduler's.
 ACCESS_LOG_SEAL_EVERY_MS = env_int("ACCESS_LOG_SEAL_EVERY_MS", 1000)
 
+# An overdue sweep with more than a batch to record queues up to this many helper sweeps for other task workers
+# (victimcare/charter/tasks.py): a day's catch-up is shared across workers. 0: one worker records it all.
+OVERDUE_SWEEP_HELPERS = env_int("OVERDUE_SWEEP_HELPERS", 3)
+
 # The Commissioner's figures hide any count from 1 to this number less one, and any rate, interval or time
 # with fewer than this in its denominator, on every screen and in every export (victimcare.monitoring.publish).
 MONITORING_SMALL_NUMBER_THRESHOLD = env_int("MONITORING_SMALL_NUMBER_THRESHOLD", 5)

@@ -238,3 +238,68 @@ def test_sweep_skips_commitments_another_worker_holds(unit, officer, call_handle
 
     assert sweep_overdue_commitments.call() == 1
     assert overdue_events(held) == 1
+
+
+# A catch-up of several batches, shared out among workers (PostgreSQL, with a worker taking queued tasks)
+
+SKIPS_LOCKED = pytest.mark.skipif(not connection.features.has_select_for_update_skip_locked,
+                                  reason="the database cannot skip locked rows")
+
+
+def sweeps() -> list[DBTaskResult]:
+    return list(DBTaskResult.objects.filter(task_path__endswith="sweep_overdue_commitments").order_by("enqueued_at"))
+
+
+@SKIPS_LOCKED
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DATABASE_TASKS, OVERDUE_SWEEP_HELPERS=3)
+def test_a_sweep_of_several_batches_queues_helpers_as_of_its_own_moment(unit, officer, call_handler,
+                                                                         restore_signal_handlers):
+    commitments = several_overdue(unit, officer, call_handler, 5)
+    sweep_overdue_commitments.enqueue(batch_size=2)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    first, *helpers = sweeps()
+    assert len(helpers) == 2  # five commitments in batches of two: three batches, two for others to take
+    assert {helper.status for helper in [first, *helpers]} == {TaskResultStatus.SUCCESSFUL}
+    assert first.args_kwargs["kwargs"] == {"batch_size": 2}
+    as_of = dt.datetime.fromisoformat(helpers[0].args_kwargs["kwargs"]["as_of"])
+    assert [helper.args_kwargs["kwargs"] for helper in helpers] == [{"batch_size": 2, "as_of": as_of.isoformat(),
+                                                                  "helper": True}] * 2
+    assert first.started_at < as_of < first.finished_at
+    # One worker here: the first sweep recorded everything before it took its helpers, which found nothing left.
+    assert [result.return_value for result in [first, *helpers]] == [5, 0, 0]
+    assert all(overdue_events(commitment) == 1 for commitment in commitments)
+    assert OverdueAlert.objects.count() == 5
+
+
+@SKIPS_LOCKED
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("overdue", "helpers_allowed", "queued"), [(2, 3, 0), (3, 3, 1), (9, 3, 3), (9, 0, 0)])
+def test_helpers_are_one_fewer_than_the_batches_up_to_the_setting(unit, officer, call_handler, restore_signal_handlers,
+                                                                  overdue, helpers_allowed, queued):
+    several_overdue(unit, officer, call_handler, overdue)
+    with override_settings(TASKS=DATABASE_TASKS, OVERDUE_SWEEP_HELPERS=helpers_allowed):
+        sweep_overdue_commitments.enqueue(batch_size=2)
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--max-tasks", "1", verbosity=0)
+
+    assert len(sweeps()) == 1 + queued
+
+
+@pytest.mark.django_db
+def test_in_process_the_sweep_queues_no_helpers_and_records_everything_itself(unit, officer, call_handler):
+    several_overdue(unit, officer, call_handler, 5)
+    with override_settings(OVERDUE_SWEEP_HELPERS=3):
+        assert sweep_overdue_commitments.call(batch_size=2) == 5
+
+
+@pytest.mark.django_db
+def test_a_sweep_records_only_what_was_overdue_at_the_moment_it_was_given(case, officer):
+    overdue = overdue_commitment(case, officer)
+    later = Commitment.objects.filter(pk=not_yet_due_commitment(case, officer).pk)
+
+    assert sweep_overdue_commitments.call(as_of=(LONG_AGO - dt.timedelta(days=1)).isoformat()) == 0
+    assert sweep_overdue_commitments.call(as_of=(later.get().due_at - dt.timedelta(minutes=1)).isoformat()) == 1
+    assert overdue_events(overdue) == 1
+    assert later.get().overdue_recorded_at is None

@@ -4,13 +4,20 @@ Runs in-process by default (ImmediateBackend); with TASK_WORKER=1 it is queued i
 by `manage.py db_worker`. Several workers may sweep at once: on databases that can skip locked rows
 (PostgreSQL) each takes a batch the others are not working on; elsewhere (SQLite) the database
 serialises writers anyway.
+
+A catch-up of more than one batch (after an outage, or at national scale) is shared out: the sweep queues up to
+OVERDUE_SWEEP_HELPERS more sweeps as of the same moment, for other workers to take, and all of them take batches
+until none is left.
 """
 
+import datetime as dt
 import logging
 
+from django.conf import settings
 from django.db import connections, transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 
 from victimcare.charter.models import Commitment
 from victimcare.charter.services import record_overdue, record_overdue_batch
@@ -22,9 +29,12 @@ BATCH_SIZE = 1000
 
 
 @task()
-def sweep_overdue_commitments(batch_size: int = BATCH_SIZE) -> int:
-    """Record every open commitment now past its due time, once. Returns how many were recorded."""
-    now = timezone.now()
+def sweep_overdue_commitments(batch_size: int = BATCH_SIZE, as_of: str | None = None, helper: bool = False) -> int:
+    """Record every open commitment past its due time (now, or the ISO moment `as_of`), once. Returns how many this
+    sweep recorded (its helpers return their own); a helper queues no helpers of its own."""
+    now = dt.datetime.fromisoformat(as_of) if as_of else timezone.now()
+    if not helper:
+        _queue_helpers(now, batch_size)
     recorded = 0
     skipped: set[int] = set()
     while True:
@@ -32,6 +42,22 @@ def sweep_overdue_commitments(batch_size: int = BATCH_SIZE) -> int:
         recorded += batch_recorded
         if batch_taken < batch_size:
             return recorded
+
+
+def _queue_helpers(now, batch_size: int) -> int:
+    """Queue helper sweeps for other workers when there is more than one batch to record and they can share it:
+    a worker takes tasks (not this process, in-process), and the database skips rows another holds."""
+    wanted = settings.OVERDUE_SWEEP_HELPERS
+    backend = sweep_overdue_commitments.get_backend()
+    if (not wanted or isinstance(backend, ImmediateBackend)
+            or not connections[Commitment.objects.db].features.has_select_for_update_skip_locked):
+        return 0
+    pending = (Commitment.objects.overdue(now).filter(overdue_recorded_at__isnull=True)
+               .values("pk")[:batch_size * (wanted + 1)].count())
+    helpers = min(wanted, (pending - 1) // batch_size)
+    for _ in range(helpers):
+        sweep_overdue_commitments.enqueue(batch_size=batch_size, as_of=now.isoformat(), helper=True)
+    return helpers
 
 
 def _sweep_batch(now, batch_size: int, skipped: set[int]) -> tuple[int, int]:
