@@ -78,21 +78,17 @@ def _take_chain_lock(table: str) -> None:
 
 
 def _write(table: str, rows: list[tuple[int, int, str, str]]) -> None:
-    """Set the three chain columns of `rows` (id, sequence, previous hash, hash) in one statement."""
-    quote = connection.ops.quote_name
-    whens = " ".join(["WHEN %s THEN %s"] * len(rows))
-    params: list = []
-    for position in (1, 2, 3):
-        for row in rows:
-            params += [row[0], row[position]]
-    ids = [row[0] for row in rows]
-    params += ids
-    # The table and column names are the model's; every value is a parameter.
-    sql = (f"UPDATE {quote(table)} SET sequence = CASE id {whens} END, "  # noqa: S608  # nosec B608
-           f"previous_hash = CASE id {whens} END, entry_hash = CASE id {whens} END "
-           f"WHERE id IN ({', '.join(['%s'] * len(ids))}) AND sequence IS NULL")
+    """Set the three chain columns of `rows` (id, sequence, previous hash, hash) in one statement: joined to the
+    rows' values (a CASE per column, as before, was compared against every id for every row: 70 ms of the
+    database's time for 750 entries)."""
+    table = connection.ops.quote_name(table)
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
+    # The table name is the model's, quoted; every value is a parameter.
+    sql = (f"WITH chained (id, sequence, previous_hash, entry_hash) AS (VALUES {values}) "  # noqa: S608  # nosec B608
+           f"UPDATE {table} SET sequence = chained.sequence, previous_hash = chained.previous_hash, "
+           f"entry_hash = chained.entry_hash FROM chained WHERE {table}.id = chained.id AND {table}.sequence IS NULL")
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [value for row in rows for value in row])
 
 
 def seal(model=None) -> int:
