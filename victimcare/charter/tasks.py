@@ -53,9 +53,8 @@ def _queue_helpers(now, batch_size: int) -> int:
     if (not wanted or isinstance(backend, ImmediateBackend)
             or not connections[Commitment.objects.db].features.has_select_for_update_skip_locked):
         return 0
-    pending = (Commitment.objects.overdue(now).filter(overdue_recorded_at__isnull=True)
-               .values("pk")[:batch_size * (wanted + 1)].count())
-    helpers = min(wanted, (pending - 1) // batch_size)
+    pending = _unrecorded_overdue(now, set(), locked=False).values("pk")[:batch_size * (wanted + 1)].count()
+    helpers = max(0, min(wanted, (pending - 1) // batch_size))  # one batch fewer than there are: this sweep's
     for _ in range(helpers):
         sweep_overdue_commitments.enqueue(batch_size=batch_size, as_of=now.isoformat(), helper=True)
     return helpers
@@ -85,14 +84,14 @@ def _record_together(batch: list[Commitment], now) -> set[int] | None:
         return None
 
 
-def _unrecorded_overdue(now, excluded: set[int]):
+def _unrecorded_overdue(now, excluded: set[int], *, locked: bool = True):
     pending = (
         Commitment.objects.overdue(now)
         .filter(overdue_recorded_at__isnull=True)
         .exclude(pk__in=excluded)
         .order_by("due_at", "id")
     )
-    if connections[pending.db].features.has_select_for_update_skip_locked:
+    if locked and connections[pending.db].features.has_select_for_update_skip_locked:
         pending = pending.select_for_update(skip_locked=True)
     return pending
 
