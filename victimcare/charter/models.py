@@ -65,8 +65,10 @@ class Commitment(models.Model):
             # those rows are in it, so the sweep does not step over every open commitment already recorded.
             models.Index(fields=["due_at", "id"], condition=Q(status="open", overdue_recorded_at__isnull=True),
                          name="commitment_awaiting_sweep"),
-            # The team view: open commitments due before a time, with their case, from the index alone (PostgreSQL).
-            models.Index(fields=["due_at"], include=["case"], condition=Q(status="open"), name="commitment_open_due"),
+            # The team view: open commitments due before a time, with their case and their own id (which its count
+            # and its page of ids select), from the index alone (PostgreSQL).
+            models.Index(fields=["due_at"], include=["case", "id"], condition=Q(status="open"),
+                         name="commitment_open_due_with_id"),
         ]
         constraints = [
             models.CheckConstraint(
