@@ -1,4 +1,5 @@
 import csv
+import gc
 import hashlib
 from datetime import date, datetime
 from io import StringIO
@@ -109,6 +110,44 @@ def test_outcome_source_key_is_stable_whatever_the_column_order():
     row = {"Crime ID": "abc", "Month": "2025-06", "Outcome type": "Local resolution"}
     assert importer.outcome_source_key(row) == importer.outcome_source_key(dict(reversed(row.items())))
     assert importer.outcome_source_key(row) != importer.outcome_source_key({**row, "Month": "2025-07"})
+
+
+def test_the_stored_outcome_key_of_a_known_row_does_not_change(report):
+    # a re-import finds what an earlier one loaded by this key: were it to change, every outcome would load again
+    event = TimelineEvent.objects.get(crime__police_uk_id=NEWPORT_CAERLEON)
+    assert event.source_key == "992f81c3190cdce8e07ab8560fd227889224740e3e4ff72762453d7fa4ff0225"
+
+
+# A file as read_rows reads it: BOM, spaces around names and values, a column with no name, a name given twice,
+# a short row, a long row, a blank line, and a value with a comma and a new line in it
+AWKWARD_OUTCOMES_FILE = (
+    "\ufeff Crime ID ,Month,,Outcome type,Month,Location\r\n"
+    "abc, 2025-06 ,x,Local resolution,2025-07,On or near Here\r\n"
+    "def,2025-06\r\n"
+    "\r\n"
+    'ghi,2025-06,y,"Unable to prosecute, suspect\nnot identified",2025-06,There,extra\r\n'
+)
+
+
+def test_a_table_reads_the_values_read_rows_reads(tmp_path):
+    path = tmp_path / "outcomes.csv"
+    path.write_bytes(AWKWARD_OUTCOMES_FILE.encode("utf-8"))
+    as_dicts = list(importer.read_rows(path))
+    table = importer.read_table(path)
+    source_key = importer.outcome_source_keys(table)
+    columns = ["Crime ID", "Month", "Outcome type", "Location", "LSOA code"]
+    values = table.values_getter(columns)
+    rows = list(table.rows)
+    assert len(rows) == len(as_dicts) == 3
+    for row, as_dict in zip(rows, as_dicts, strict=True):
+        assert values(row) == tuple(as_dict.get(name, "") for name in columns)
+        assert source_key(row) == importer.outcome_source_key(as_dict)
+    assert as_dicts[0]["Month"] == "2025-07"  # the later of two columns of a name, in both
+    assert table.values_getter(["Outcome type"])(rows[2]) == ("Unable to prosecute, suspect\nnot identified",)
+
+
+def test_the_garbage_collector_runs_again_after_an_import(report):
+    assert gc.isenabled()
 
 
 # Last outcome --------------------------------------------------------------------------------

@@ -95,13 +95,21 @@ def copy_rows(model: type[models.Model], field_names: Sequence[str], rows: list[
     defaults = tuple(_default(field) for field in others)
     fields = given + others
     json_positions = [index for index, field in enumerate(fields) if isinstance(field, models.JSONField)]
+    json_texts: dict[tuple[int, int], str] = {}  # by position and the value's id(): rows may share one value, and
+    # every row's values are alive (in `rows`) until the COPY ends, so no two of them have the same id()
+
+    def json_text(index: int, value) -> str | None:
+        key = (index, id(value))
+        if key not in json_texts:
+            json_texts[key] = as_json(fields[index], value)
+        return json_texts[key]
 
     def complete(row: tuple):
         row += defaults
         if json_positions:
             row = list(row)
             for index in json_positions:
-                row[index] = as_json(fields[index], row[index])
+                row[index] = json_text(index, row[index])
         return row
 
     copy_into(model._meta.db_table, [field.column for field in fields], map(complete, rows))
