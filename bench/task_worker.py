@@ -1,4 +1,4 @@
-"""A task worker whose clock is a day ahead: it queues the overdue sweep and runs it through `manage.py db_worker
+"""A task worker that sweeps a day ahead: it queues the overdue sweep and runs it through `manage.py db_worker
 --batch` (TASK_WORKER=1, the database backend), beside --other-workers long-running `manage.py db_worker` processes
 (started first, as they would already be running), which take the helper sweeps a catch-up of several batches
 queues. Then it prints, as the last line, JSON: how many commitments the sweeps recorded, the seconds from the first
@@ -29,19 +29,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import PYTHON, REPO, rss_mib
 
 
-def shift_clock(days_ahead: float) -> dt.datetime:
-    """Move django.utils.timezone.now forward (time still passes); the moment the sweep will see as now."""
+def sweep_moment(days_ahead: float) -> dt.datetime:
+    """The moment to sweep as of: `days_ahead` after the later of now and the last overdue recorded. Every sweep is
+    told it (as_of), so no worker's clock is moved: the result rows' start and end times are all real time."""
     from django.db.models import Max
     from django.utils import timezone
 
     from victimcare.charter.models import Commitment
 
-    real_now = timezone.now
+    now = timezone.now()
     last_recorded = Commitment.objects.aggregate(last=Max("overdue_recorded_at"))["last"]
-    as_of = max(real_now(), last_recorded or real_now()) + dt.timedelta(days=days_ahead)
-    offset = as_of - real_now()
-    timezone.now = lambda: real_now() + offset
-    return as_of
+    return max(now, last_recorded or now) + dt.timedelta(days=days_ahead)
 
 
 def start_other_workers(count: int) -> list[subprocess.Popen]:
@@ -97,8 +95,8 @@ def main(days_ahead: float, round_minutes: float, other_workers: int) -> None:
     workers = start_other_workers(other_workers)
     time.sleep(5 if workers else 0)  # started and polling the queue, as long-running workers would be
     try:
-        day = run_sweep(sweep_overdue_commitments, shift_clock(days_ahead))
-        scheduled = run_sweep(sweep_overdue_commitments, shift_clock(round_minutes / (24 * 60)))
+        day = run_sweep(sweep_overdue_commitments, sweep_moment(days_ahead))
+        scheduled = run_sweep(sweep_overdue_commitments, sweep_moment(round_minutes / (24 * 60)))
         other_rss = [rss_mib(worker.pid) for worker in workers]
     finally:
         stop(workers)
